@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nyckelfri.Clients;
+using Nyckelfri.History;
+using Nyckelfri.Households;
+using Nyckelfri.Identity;
+using Nyckelfri.Properties;
+using Nyckelfri.Providers;
+using Nyckelfri.Services;
+using Nyckelfri.Staff;
+using Nyckelfri.Tenancy;
+
+namespace Nyckelfri.Data;
+
+// Mapping that conventions do not give: keys, indexes, and fields that EF must not map.
+// Strings are left unbounded (text); lengths are enforced by validation, so both providers agree.
+
+internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> b)
+    {
+        b.HasIndex(m => m.Code).IsUnique();
+        b.Ignore(m => m.TwoFactorRoleSet);
+    }
+}
+
+internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
+{
+    public void Configure(EntityTypeBuilder<Provider> b)
+    {
+        b.HasIndex(p => new { p.MunicipalityId, p.Name });
+        b.HasMany(p => p.Units).WithOne(u => u.Provider).HasForeignKey(u => u.ProviderId);
+    }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> b) => b.HasIndex(u => u.MunicipalityId);
+}
+
+internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
+{
+    public void Configure(EntityTypeBuilder<Employee> b)
+    {
+        b.HasIndex(e => new { e.MunicipalityId, e.LastName, e.FirstName });
+        b.HasIndex(e => e.ProviderId);
+        b.HasOne(e => e.Provider).WithMany().HasForeignKey(e => e.ProviderId);
+        b.HasMany(e => e.Units).WithOne().HasForeignKey(u => u.EmployeeId);
+        b.Ignore(e => e.FullName);
+    }
+}
+
+internal sealed class EmployeeUnitConfiguration : IEntityTypeConfiguration<EmployeeUnit>
+{
+    public void Configure(EntityTypeBuilder<EmployeeUnit> b)
+    {
+        b.HasKey(e => new { e.EmployeeId, e.UnitId });
+        b.HasIndex(e => e.UnitId);
+        b.HasOne(e => e.Unit).WithMany().HasForeignKey(e => e.UnitId);
+    }
+}
+
+internal sealed class PropertyOwnerConfiguration : IEntityTypeConfiguration<PropertyOwner>
+{
+    public void Configure(EntityTypeBuilder<PropertyOwner> b) => b.HasIndex(o => new { o.MunicipalityId, o.Name });
+}
+
+internal sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
+{
+    public void Configure(EntityTypeBuilder<Address> b)
+    {
+        b.HasIndex(a => new { a.MunicipalityId, a.Street, a.PostalCode });
+        b.HasIndex(a => a.PropertyOwnerId);
+        b.HasOne(a => a.PropertyOwner).WithMany().HasForeignKey(a => a.PropertyOwnerId);
+        b.HasMany(a => a.Entrances).WithOne(e => e.Address).HasForeignKey(e => e.AddressId);
+        b.Ignore(a => a.OneLine);
+    }
+}
+
+internal sealed class EntranceConfiguration : IEntityTypeConfiguration<Entrance>
+{
+    public void Configure(EntityTypeBuilder<Entrance> b) => b.HasIndex(e => e.AddressId);
+}
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> b)
+    {
+        b.HasIndex(h => h.AddressId);
+        b.HasIndex(h => h.EntranceId);
+        b.HasOne(h => h.Address).WithMany().HasForeignKey(h => h.AddressId);
+        b.HasOne(h => h.Entrance).WithMany().HasForeignKey(h => h.EntranceId);
+        b.HasMany(h => h.Clients).WithOne(c => c.Household).HasForeignKey(c => c.HouseholdId);
+    }
+}
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> b)
+    {
+        b.HasIndex(c => new { c.MunicipalityId, c.PersonalIdentityNumber }).IsUnique();
+        b.HasIndex(c => new { c.MunicipalityId, c.LastName, c.FirstName });
+        b.HasIndex(c => c.HouseholdId);
+        b.HasMany(c => c.Services).WithOne(s => s.Client).HasForeignKey(s => s.ClientId);
+        b.Ignore(c => c.FullName);
+        b.Ignore(c => c.MaskedPersonalIdentityNumber);
+    }
+}
+
+internal sealed class CareServiceConfiguration : IEntityTypeConfiguration<CareService>
+{
+    public void Configure(EntityTypeBuilder<CareService> b)
+    {
+        b.HasIndex(s => s.ClientId);
+        b.HasIndex(s => s.UnitId);
+        b.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedOnAdd();
+        b.HasIndex(a => new { a.EntityId, a.Id });
+        b.HasIndex(a => new { a.MunicipalityId, a.At });
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.HasIndex(k => k.Prefix).IsUnique();
+        b.Ignore(k => k.IsActive);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b) => b.HasIndex(u => u.MunicipalityId);
+}

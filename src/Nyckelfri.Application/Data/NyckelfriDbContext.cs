@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Nyckelfri.Clients;
+using Nyckelfri.Common;
+using Nyckelfri.History;
+using Nyckelfri.Households;
+using Nyckelfri.Identity;
+using Nyckelfri.Properties;
+using Nyckelfri.Providers;
+using Nyckelfri.Services;
+using Nyckelfri.Staff;
+using Nyckelfri.Tenancy;
+
+namespace Nyckelfri.Data;
+
+/// <summary>
+/// The one database of Nyckelfri. Handlers use it directly (STYLE.md §2). Its query filters scope
+/// every query to the caller's <see cref="AccessScope"/>; <see cref="SaveChangesAsync(bool, CancellationToken)"/>
+/// raises versions (optimistic concurrency) and writes the history of every change.
+/// </summary>
+public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
+{
+    private readonly AccessScope _scope;
+    private readonly TimeProvider _clock;
+
+    public NyckelfriDbContext(DbContextOptions<NyckelfriDbContext> options, AccessScope scope, TimeProvider clock)
+        : base(options)
+    {
+        _scope = scope;
+        _clock = clock;
+    }
+
+    public AccessScope Scope => _scope;
+    public TimeProvider Clock => _clock;
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<PropertyOwner> PropertyOwners => Set<PropertyOwner>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<Entrance> Entrances => Set<Entrance>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<CareService> CareServices => Set<CareService>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters; EF turns each into a parameter of every query.
+    private bool IsSystemScope => _scope.IsSystem;
+    private Guid ScopeMunicipalityId => _scope.MunicipalityId;
+    private Guid? ScopeProviderId => _scope.ProviderId;
+    private Guid? ScopeUnitId => _scope.UnitId;
+    private DateOnly ScopeToday => _scope.Today;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe to reorder in code.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        // Instants are UTC; SQLite forgets the kind, so it is put back on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NyckelfriDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+
+        foreach (var fk in builder.Model.GetEntityTypes().SelectMany(t => t.GetForeignKeys())
+                     .Where(fk => fk.DeleteBehavior == DeleteBehavior.Cascade && !fk.DeclaringEntityType.ClrType.Namespace!.StartsWith("Microsoft", StringComparison.Ordinal)
+                                  && fk.DeclaringEntityType.ClrType != typeof(EmployeeUnit)))
+            fk.DeleteBehavior = DeleteBehavior.Restrict;
+
+        AddQueryFilters(builder);
+    }
+
+    private void AddQueryFilters(ModelBuilder builder)
+    {
+        builder.Entity<Municipality>().HasQueryFilter(m => IsSystemScope || m.Id == ScopeMunicipalityId);
+        builder.Entity<Provider>().HasQueryFilter(p => IsSystemScope || p.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<Unit>().HasQueryFilter(u => IsSystemScope || u.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<PropertyOwner>().HasQueryFilter(o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<Address>().HasQueryFilter(a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<Entrance>().HasQueryFilter(e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<ApiKey>().HasQueryFilter(k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<AuditEntry>().HasQueryFilter(a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
+
+        builder.Entity<Employee>().HasQueryFilter(e => IsSystemScope ||
+            (e.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || e.ProviderId == ScopeProviderId)));
+
+        // A provider-scoped user sees only its own provider's (unit's) services. Services are the
+        // root of client visibility, so this filter must not navigate back to Client.
+        builder.Entity<CareService>().HasQueryFilter(s => IsSystemScope ||
+            (s.MunicipalityId == ScopeMunicipalityId
+             && (ScopeProviderId == null || s.Unit!.ProviderId == ScopeProviderId)
+             && (ScopeUnitId == null || s.UnitId == ScopeUnitId)));
+
+        // A client is visible to a provider (unit) that serves them today or will: an ended
+        // service, or a change of provider, ends the old provider's view of the client.
+        builder.Entity<Client>().HasQueryFilter(c => IsSystemScope ||
+            (c.MunicipalityId == ScopeMunicipalityId
+             && (ScopeProviderId == null || c.Services.Any(s =>
+                     (s.EndDate == null || s.EndDate >= ScopeToday)
+                     && s.Unit!.ProviderId == ScopeProviderId
+                     && (ScopeUnitId == null || s.UnitId == ScopeUnitId)))));
+
+        builder.Entity<Household>().HasQueryFilter(h => IsSystemScope ||
+            (h.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || h.Clients.Any())));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        catch (DbUpdateConcurrencyException) { throw new ConcurrencyConflictException(); }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareSave();
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
+        catch (DbUpdateConcurrencyException) { throw new ConcurrencyConflictException(); }
+    }
+
+    /// <summary>
+    /// Sets the version the caller's edit was based on: saving fails with a conflict if the row
+    /// has moved on since. Call after loading, before changing.
+    /// </summary>
+    public void ExpectVersion(Entity entity, int version) =>
+        Entry(entity).Property(e => e.Version).OriginalValue = version;
+
+    /// <summary>Appends a history line that is not a field change (a secret was revealed, say).</summary>
+    public void Record(Entity entity, string action, string? reason = null) =>
+        AuditEntries.Add(AuditTrail.Entry(entity.MunicipalityId, entity.GetType().Name, entity.Id, action, [], _scope, _clock, reason));
+
+    private void PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(e => e.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
+        AuditEntries.AddRange(AuditTrail.Collect(ChangeTracker, _scope, _clock));
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

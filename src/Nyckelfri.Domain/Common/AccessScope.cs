@@ -1,0 +1,30 @@
+namespace Nyckelfri.Common;
+
+/// <summary>
+/// Who is asking, and so what they may see. The DbContext's query filters read it, so that scoping
+/// holds for every query whichever page or endpoint runs it (STYLE.md §6).
+/// A provider-scoped user sees the clients their provider (or unit) serves today; a municipal role
+/// sees its municipality; nobody sees another municipality. An anonymous scope sees nothing.
+/// </summary>
+public sealed class AccessScope
+{
+    public static readonly AccessScope Anonymous = new() { MunicipalityId = Guid.Empty };
+
+    /// <summary>For start-up work (migrations, the demo generator, background jobs): no filters.</summary>
+    public static AccessScope System(Guid municipalityId = default) =>
+        new() { IsSystem = true, MunicipalityId = municipalityId, UserName = "system" };
+
+    public bool IsSystem { get; init; }
+    public Guid MunicipalityId { get; init; }
+    public Guid? ProviderId { get; init; }
+    public Guid? UnitId { get; init; }
+    public string? UserId { get; init; }
+    public string UserName { get; init; } = "anonym";
+    public IReadOnlySet<string> Roles { get; init; } = new HashSet<string>();
+
+    /// <summary>Today in Swedish time; decides which services (and so which clients) are current.</summary>
+    public DateOnly Today { get; init; }
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+    public bool IsAnyRole(IEnumerable<string> roles) => roles.Any(Roles.Contains);
+}

@@ -1,0 +1,79 @@
+using Nyckelfri.Common;
+using Nyckelfri.Providers;
+
+namespace Nyckelfri.Staff;
+
+public enum EmploymentType { Permanent, Monthly, Hourly }
+
+/// <summary>
+/// A member of a provider's staff. An employee works in one or more units of one provider; the
+/// units decide which clients' doors they may open (a later issue). Hourly employees are substitutes.
+/// </summary>
+public sealed class Employee : Entity
+{
+    private Employee() { }
+
+    public Employee(Guid municipalityId, Guid providerId, string firstName, string lastName,
+        EmploymentType employmentType, DateOnly startDate)
+    {
+        MunicipalityId = municipalityId;
+        ProviderId = providerId;
+        FirstName = firstName;
+        LastName = lastName;
+        EmploymentType = employmentType;
+        StartDate = startDate;
+    }
+
+    public Guid ProviderId { get; set; }
+    public Provider? Provider { get; private set; }
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public string? Title { get; set; }
+    public EmploymentType EmploymentType { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public DateOnly? LongLeaveFrom { get; set; }
+    public DateOnly? LongLeaveTo { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public List<EmployeeUnit> Units { get; private set; } = [];
+
+    public string FullName => $"{FirstName} {LastName}";
+
+    public bool IsEmployedOn(DateOnly day) =>
+        StartDate <= day && (EndDate is null || EndDate >= day) &&
+        !(LongLeaveFrom <= day && (LongLeaveTo is null || LongLeaveTo >= day));
+
+    /// <summary>Checks the dates together: end not before start, leave inside the employment.</summary>
+    public static void ValidateDates(Validator v, DateOnly start, DateOnly? end, DateOnly? leaveFrom, DateOnly? leaveTo)
+    {
+        if (end < start) v.Add(nameof(EndDate), "Slutdatum kan inte ligga före startdatum.");
+        if (leaveTo is not null && leaveFrom is null) v.Add(nameof(LongLeaveFrom), "Ange när ledigheten börjar.");
+        if (leaveTo < leaveFrom) v.Add(nameof(LongLeaveTo), "Ledigheten kan inte sluta innan den börjar.");
+        if (leaveFrom < start) v.Add(nameof(LongLeaveFrom), "Ledigheten kan inte börja före anställningen.");
+    }
+
+    public void SetUnits(IReadOnlyCollection<Unit> units)
+    {
+        if (units.Any(u => u.ProviderId != ProviderId))
+            throw ValidationFailedException.For("UnitIds", "En medarbetare kan bara tillhöra enheter hos sin egen utförare.");
+        Units.RemoveAll(eu => units.All(u => u.Id != eu.UnitId));
+        foreach (var unit in units.Where(u => Units.All(eu => eu.UnitId != u.Id)))
+            Units.Add(new EmployeeUnit { EmployeeId = Id, UnitId = unit.Id });
+    }
+
+    public static string SwedishName(EmploymentType type) => type switch
+    {
+        EmploymentType.Permanent => "Tillsvidare",
+        EmploymentType.Monthly => "Månadsanställd (visstid)",
+        EmploymentType.Hourly => "Timanställd/vikarie",
+        _ => type.ToString(),
+    };
+}
+
+public sealed class EmployeeUnit
+{
+    public Guid EmployeeId { get; set; }
+    public Guid UnitId { get; set; }
+    public Unit? Unit { get; set; }
+}

@@ -1,0 +1,33 @@
+using Nyckelfri.Common;
+
+namespace Nyckelfri.Tenancy;
+
+/// <summary>A municipality: the tenant. Nothing of one municipality is ever visible in another.</summary>
+public sealed class Municipality : Entity
+{
+    private Municipality() { }
+
+    public Municipality(string name, string code, bool isDemo)
+    {
+        MunicipalityId = Id;
+        Name = name;
+        Code = code;
+        IsDemo = isDemo;
+        // Outside the demo, system administrators must use two-factor login (issue 2 §7).
+        TwoFactorRoles = isDemo ? string.Empty : Identity.Roles.SystemAdministrator;
+    }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Short lower-case code, unique, used in API keys and exports.</summary>
+    public string Code { get; private set; } = "";
+
+    /// <summary>A demo municipality: generated data, demo logins, two-factor off by default.</summary>
+    public bool IsDemo { get; private set; }
+
+    /// <summary>Comma-separated roles whose users must log in with two factors (TOTP).</summary>
+    public string TwoFactorRoles { get; set; } = "";
+
+    public IReadOnlySet<string> TwoFactorRoleSet =>
+        TwoFactorRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+}
