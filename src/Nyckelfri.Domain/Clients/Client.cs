@@ -22,13 +22,15 @@ public sealed class Client : Entity
     public Client(Guid municipalityId, string firstName, string lastName, PersonalIdentityNumber number)
     {
         MunicipalityId = municipalityId;
-        FirstName = firstName;
-        LastName = lastName;
+        Rename(firstName, lastName);
         PersonalIdentityNumber = number.Value;
     }
 
-    public string FirstName { get; set; } = "";
-    public string LastName { get; set; } = "";
+    public string FirstName { get; private set; } = "";
+    public string LastName { get; private set; } = "";
+
+    /// <summary>"förnamn efternamn" in lower case, so search ignores case in Swedish on every database.</summary>
+    public string SearchName { get; private set; } = "";
 
     /// <summary>Normalised 12 digits. Use <see cref="Clients.PersonalIdentityNumber.FromStored"/> to read it.</summary>
     [Secret(SecretKind.PersonalIdentityNumber)]
@@ -53,6 +55,13 @@ public sealed class Client : Entity
 
     public string FullName => $"{FirstName} {LastName}";
     public string MaskedPersonalIdentityNumber => Clients.PersonalIdentityNumber.Mask(PersonalIdentityNumber);
+
+    public void Rename(string firstName, string lastName)
+    {
+        FirstName = firstName;
+        LastName = lastName;
+        SearchName = SearchText.Of(firstName, lastName);
+    }
 
     public void ChangePersonalIdentityNumber(PersonalIdentityNumber number) => PersonalIdentityNumber = number.Value;
 

@@ -53,7 +53,12 @@ public sealed class Validator
     private string? MaxLength(string field, string value, string label, int maxLength)
     {
         if (value.Length > maxLength) { Add(field, $"{label} får vara högst {maxLength} tecken."); return null; }
-        if (value.Any(char.IsControl)) { Add(field, $"{label} innehåller otillåtna tecken."); return null; }
+        // Control characters and markup have no place in a name, an address or a note.
+        if (value.Any(c => char.IsControl(c) || c is '<' or '>'))
+        {
+            Add(field, $"{label} innehåller otillåtna tecken (till exempel < eller >).");
+            return null;
+        }
         return value;
     }
 

@@ -18,16 +18,18 @@ public sealed class Employee : Entity
     {
         MunicipalityId = municipalityId;
         ProviderId = providerId;
-        FirstName = firstName;
-        LastName = lastName;
+        Rename(firstName, lastName);
         EmploymentType = employmentType;
         StartDate = startDate;
     }
 
     public Guid ProviderId { get; set; }
     public Provider? Provider { get; private set; }
-    public string FirstName { get; set; } = "";
-    public string LastName { get; set; } = "";
+    public string FirstName { get; private set; } = "";
+    public string LastName { get; private set; } = "";
+
+    /// <summary>"förnamn efternamn" in lower case, for case-insensitive search on every database.</summary>
+    public string SearchName { get; private set; } = "";
     public string? Title { get; set; }
     public EmploymentType EmploymentType { get; set; }
     public DateOnly StartDate { get; set; }
@@ -39,6 +41,13 @@ public sealed class Employee : Entity
     public List<EmployeeUnit> Units { get; private set; } = [];
 
     public string FullName => $"{FirstName} {LastName}";
+
+    public void Rename(string firstName, string lastName)
+    {
+        FirstName = firstName;
+        LastName = lastName;
+        SearchName = SearchText.Of(firstName, lastName);
+    }
 
     public bool IsEmployedOn(DateOnly day) =>
         StartDate <= day && (EndDate is null || EndDate >= day) &&

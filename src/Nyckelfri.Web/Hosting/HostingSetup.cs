@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Nyckelfri.Data;
+using Nyckelfri.Web.Errors;
+
+namespace Nyckelfri.Web.Hosting;
+
+public static class HostingSetup
+{
+    public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    public static IServiceCollection AddNyckelfriHosting(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection().SetApplicationName("Nyckelfri");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        });
+        services.AddHealthChecks().AddDbContextCheck<NyckelfriDbContext>("database");
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static IApplicationBuilder UseSwedishCulture(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Swedish),
+            SupportedCultures = [Swedish, CultureInfo.GetCultureInfo("en")],
+            SupportedUICultures = [Swedish, CultureInfo.GetCultureInfo("en")],
+        });
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.Identity;
+
+namespace Nyckelfri.Web.Security;
+
+public static class NyckelfriClaims
+{
+    public const string Municipality = "nf:municipality";
+    public const string Provider = "nf:provider";
+    public const string Unit = "nf:unit";
+    public const string DisplayName = "nf:name";
+
+    /// <summary>Present while the user must still set up two-factor login before doing anything else.</summary>
+    public const string TwoFactorSetupRequired = "nf:2fa-setup";
+
+    /// <summary>The scope the query filters apply, from the signed-in principal.</summary>
+    public static AccessScope ScopeOf(ClaimsPrincipal? user, TimeProvider clock)
+    {
+        if (user?.Identity?.IsAuthenticated != true || !Guid.TryParse(user.FindFirstValue(Municipality), out var municipality))
+            return new AccessScope { MunicipalityId = Guid.Empty, Today = clock.Today() };
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+        return new AccessScope
+        {
+            MunicipalityId = municipality,
+            ProviderId = Guid.TryParse(user.FindFirstValue(Provider), out var p) ? p : null,
+            UnitId = Guid.TryParse(user.FindFirstValue(Unit), out var u) ? u : null,
+            UserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = user.FindFirstValue(DisplayName) ?? user.Identity.Name ?? "okänd",
+            Roles = roles,
+            Today = clock.Today(),
+        };
+    }
+}
+
+/// <summary>Adds the municipality, provider and unit scope (and the two-factor duty) to the login.</summary>
+public sealed class NyckelfriClaimsFactory(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, NyckelfriDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(NyckelfriClaims.Municipality, user.MunicipalityId.ToString()));
+        identity.AddClaim(new Claim(NyckelfriClaims.DisplayName, user.DisplayName));
+        if (user.ProviderId is { } provider) identity.AddClaim(new Claim(NyckelfriClaims.Provider, provider.ToString()));
+        if (user.UnitId is { } unit) identity.AddClaim(new Claim(NyckelfriClaims.Unit, unit.ToString()));
+        if (!user.TwoFactorEnabled && await TwoFactorRequired(user, identity))
+            identity.AddClaim(new Claim(NyckelfriClaims.TwoFactorSetupRequired, "true"));
+        return identity;
+    }
+
+    private async Task<bool> TwoFactorRequired(AppUser user, ClaimsIdentity identity)
+    {
+        var municipality = await db.Municipalities.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(m => m.Id == user.MunicipalityId);
+        if (municipality is null) return false;
+        var required = municipality.TwoFactorRoleSet;
+        return identity.FindAll(identity.RoleClaimType).Any(r => required.Contains(r.Value));
+    }
+}
