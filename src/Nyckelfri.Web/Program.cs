@@ -1,5 +1,41 @@
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.Web.Api;
+using Nyckelfri.Web.Hosting;
+using Nyckelfri.Web.Security;
+
 var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddJsonConsole();
+
+builder.Services
+    .AddNyckelfriDatabase(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddNyckelfriApplication()
+    .AddNyckelfriHosting()
+    .AddNyckelfriSecurity()
+    .AddNyckelfriPages();
+
 var app = builder.Build();
+if (await StartupTasks.RunCommandAsync(app, args)) return;
+await StartupTasks.PrepareDatabaseAsync(app);
+
+app.UseNyckelfriStatusPages();
+app.UseExceptionHandler("/Fel/500");
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseSecurityHeaders();
+app.UseSwedishCulture();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseTwoFactorEnrolment();
+app.UseAuthorization();
+
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapOpenApi().RequireAuthorization(Policies.Authenticated);
+app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "Nyckelfri API v1"));
+app.MapNyckelfriApi();
+app.MapRazorPages();
+
 app.Run();
 
+/// <summary>The web host; public so that tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

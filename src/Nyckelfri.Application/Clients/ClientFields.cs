@@ -20,26 +20,30 @@ public class ClientFields
     public DateOnly? InformedOn { get; set; }
     public LockDecision LockDecision { get; set; }
 
-    internal sealed record Valid(string FirstName, string LastName, PersonalIdentityNumber Number, string? Phone, string? DoorCode);
+    /// <summary>The checked values. <see cref="Number"/> is null when an edit keeps the stored number.</summary>
+    internal sealed record Valid(string FirstName, string LastName, PersonalIdentityNumber? Number, string? Phone, string? DoorCode);
 
-    internal Valid? Check(Validator v, DateOnly today)
+    /// <param name="numberRequired">False on edit: an empty personnummer keeps the stored one, so the
+    /// form never has to show it in clear.</param>
+    internal Valid? Check(Validator v, DateOnly today, bool numberRequired)
     {
         var first = v.Required(nameof(FirstName), FirstName, "Förnamn", 100);
         var last = v.Required(nameof(LastName), LastName, "Efternamn", 100);
         Clients.PersonalIdentityNumber? number = null;
-        if (!Clients.PersonalIdentityNumber.TryParse(PersonalIdentityNumber, today, out number, out var error))
+        var keepNumber = !numberRequired && string.IsNullOrWhiteSpace(PersonalIdentityNumber);
+        if (!keepNumber && !Clients.PersonalIdentityNumber.TryParse(PersonalIdentityNumber, today, out number, out var error))
             v.Add(nameof(PersonalIdentityNumber), error);
         var phone = v.Phone(nameof(Phone), Phone);
         var doorCode = v.Optional(nameof(DoorCode), DoorCode, "Portkod", 20);
         if (!Enum.IsDefined(LockDecision)) v.Add(nameof(LockDecision), "Svaret om digitalt lås har ett okänt värde.");
         Client.ValidateLockInformation(v, InformedOn, LockDecision, today);
-        return first is null || last is null || number is null ? null : new Valid(first, last, number, phone, doorCode);
+        return first is null || last is null || (number is null && !keepNumber) ? null : new Valid(first, last, number, phone, doorCode);
     }
 
     internal void ApplyTo(Client client, Valid valid)
     {
         client.Rename(valid.FirstName, valid.LastName);
-        client.ChangePersonalIdentityNumber(valid.Number);
+        if (valid.Number is not null) client.ChangePersonalIdentityNumber(valid.Number);
         client.Phone = valid.Phone;
         client.HasCodeLock = HasCodeLock;
         client.OpensDoorThemself = OpensDoorThemself;

@@ -15,14 +15,13 @@ public sealed class EditClient(NyckelfriDbContext db) : IHandler
         public bool RemoveDoorCode { get; set; }
     }
 
-    /// <summary>The form's starting values. The door code is never sent back to the browser.</summary>
+    /// <summary>The form's starting values. Neither the door code nor the personnummer is sent back to the browser.</summary>
     public async Task<Command> Load(Guid id, CancellationToken ct)
     {
         var c = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Brukaren");
         return new Command
         {
             Version = c.Version, FirstName = c.FirstName, LastName = c.LastName,
-            PersonalIdentityNumber = PersonalIdentityNumber.FromStored(c.PersonalIdentityNumber).Formatted,
             Phone = c.Phone, HasCodeLock = c.HasCodeLock, OpensDoorThemself = c.OpensDoorThemself,
             AgreedNoInstall = c.AgreedNoInstall, InformedOn = c.InformedOn, LockDecision = c.LockDecision,
         };
@@ -32,8 +31,8 @@ public sealed class EditClient(NyckelfriDbContext db) : IHandler
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Brukaren");
         var v = new Validator();
-        var valid = command.Check(v, db.Scope.Today);
-        if (valid is not null && valid.Number.Value != client.PersonalIdentityNumber &&
+        var valid = command.Check(v, db.Scope.Today, numberRequired: false);
+        if (valid?.Number is not null && valid.Number.Value != client.PersonalIdentityNumber &&
             await db.Clients.IgnoreQueryFilters().AnyAsync(c => c.MunicipalityId == client.MunicipalityId && c.PersonalIdentityNumber == valid.Number.Value, ct))
             v.Add(nameof(Command.PersonalIdentityNumber), "Det finns redan en brukare med detta personnummer.");
         v.ThrowIfInvalid();

@@ -25,7 +25,7 @@ public sealed class RegisterClient(NyckelfriDbContext db) : IHandler
     public async Task<Guid> Handle(Command command, CancellationToken ct)
     {
         var v = new Validator();
-        var valid = command.Check(v, db.Scope.Today);
+        var valid = command.Check(v, db.Scope.Today, numberRequired: true);
         Household? household = null;
         string? street = null, postalCode = null, city = null, apartment = null;
         if (command.HouseholdId is { } householdId)
@@ -41,7 +41,7 @@ public sealed class RegisterClient(NyckelfriDbContext db) : IHandler
             city = v.Required(nameof(Command.City), command.City, "Ort", 60);
             apartment = v.Optional(nameof(Command.Apartment), command.Apartment, "Lägenhetsnummer", 20);
         }
-        if (valid is not null && await NumberTaken(valid.Number, ct))
+        if (valid?.Number is not null && await NumberTaken(valid.Number, ct))
             v.Add(nameof(Command.PersonalIdentityNumber), "Det finns redan en brukare med detta personnummer.");
         v.ThrowIfInvalid();
 
@@ -52,7 +52,7 @@ public sealed class RegisterClient(NyckelfriDbContext db) : IHandler
             db.Households.Add(household);
         }
 
-        var client = new Client(db.Scope.MunicipalityId, valid!.FirstName, valid.LastName, valid.Number);
+        var client = new Client(db.Scope.MunicipalityId, valid!.FirstName, valid.LastName, valid.Number!);
         command.ApplyTo(client, valid);
         client.DoorCode = valid.DoorCode;
         household.AddCohabitant(client);

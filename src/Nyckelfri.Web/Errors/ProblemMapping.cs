@@ -18,12 +18,18 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             // Only the exception type: messages may carry data from the request.
             logger.LogError("Unhandled {ExceptionType} on {Method} {Endpoint}", exception.GetType().FullName,
                 context.Request.Method, context.GetEndpoint()?.DisplayName);
-            return false;
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError, Title = "Ett oväntat fel inträffade.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+            };
         }
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
-            if (exception is NotFoundException) { context.Response.StatusCode = StatusCodes.Status404NotFound; return true; }
-            return false;
+            // Pages: the status page (re-executed by the status-code middleware) explains in Swedish.
+            if (problem.Status == StatusCodes.Status500InternalServerError) return false;
+            context.Response.StatusCode = problem.Status!.Value;
+            return true;
         }
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });

@@ -1,0 +1,16 @@
+namespace Nyckelfri.Web.Api;
+
+/// <summary>The REST API, /api/v1: one file per area, each endpoint with its own policy.</summary>
+public static class ApiSetup
+{
+    public static IEndpointRouteBuilder MapNyckelfriApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
+        api.MapClientsApi();
+        return app;
+    }
+
+    /// <summary>Wraps a value so that a JSON body is always an object.</summary>
+    public sealed record Value<T>(T Data);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Data;
+using Nyckelfri.Identity;
+
+namespace Nyckelfri.Web.Pages.Account;
+
+/// <summary>Password login; hands over to the TOTP step when the user has two-factor login on.</summary>
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext db) : NyckelfriPageModel
+{
+    public sealed class InputModel
+    {
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+    }
+
+    public sealed record DemoLogin(string UserName, string RoleName);
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public IReadOnlyList<DemoLogin> DemoLogins { get; private set; } = [];
+    public string DemoPassword => Demo.DemoLogins.Password;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadDemoLogins(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadDemoLogins(ct);
+        if (string.IsNullOrWhiteSpace(Input.UserName)) ModelState.AddModelError("Input.UserName", "Ange ditt användarnamn.");
+        if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Ange ditt lösenord.");
+        if (!ModelState.IsValid) return Page();
+
+        var result = await signIn.PasswordSignInAsync(Input.UserName!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "Kontot är spärrat efter för många misslyckade försök. Försök igen om 15 minuter."
+            : "Fel användarnamn eller lösenord.");
+        return Page();
+    }
+
+    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+
+    // The demo municipality's logins are public by design; a real municipality shows none.
+    private async Task LoadDemoLogins(CancellationToken ct)
+    {
+        if (!await db.Municipalities.IgnoreQueryFilters().AnyAsync(m => m.IsDemo, ct)) return;
+        DemoLogins = Demo.DemoLogins.All.Select(l => new DemoLogin(l.UserName, Roles.SwedishName(l.Role))).ToList();
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Nyckelfri.Common;
+
+namespace Nyckelfri.Web.Pages.Shared;
+
+/// <summary>Swedish formats for what pages show: instants in Swedish local time, dates as ÅÅÅÅ-MM-DD.</summary>
+public static class Display
+{
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    public static string DateTime(DateTime utc) => SwedishTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", Swedish) ?? "–";
+    public static string YesNo(bool value) => value ? "Ja" : "Nej";
+}
+
+/// <summary>The Swedish label of a recorded field name, for history lines.</summary>
+public static class FieldLabels
+{
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["FirstName"] = "Förnamn", ["LastName"] = "Efternamn", ["SearchName"] = "Söknamn",
+        ["PersonalIdentityNumber"] = "Personnummer", ["Phone"] = "Telefon", ["DoorCode"] = "Portkod",
+        ["HouseholdId"] = "Hushåll", ["HasCodeLock"] = "Kodlås på ytterdörr", ["OpensDoorThemself"] = "Öppnar dörren själv",
+        ["AgreedNoInstall"] = "Överenskommet att inte installera", ["InformedOn"] = "Informerad om digitalt lås",
+        ["LockDecision"] = "Svar om digitalt lås", ["Name"] = "Namn", ["Kind"] = "Typ", ["Street"] = "Gatuadress",
+        ["PostalCode"] = "Postnummer", ["City"] = "Ort", ["PropertyOwnerId"] = "Fastighetsägare", ["AddressId"] = "Adress",
+        ["EntranceId"] = "Port", ["Apartment"] = "Lägenhet", ["ConsentStatus"] = "Samtycke till portlås",
+        ["ConsentDate"] = "Datum för samtycke", ["ConsentNote"] = "Kommentar om samtycke", ["ProviderId"] = "Utförare",
+        ["UnitId"] = "Enhet", ["Units"] = "Enhet", ["EmploymentType"] = "Anställningsform", ["StartDate"] = "Startdatum",
+        ["EndDate"] = "Slutdatum", ["LongLeaveFrom"] = "Lång ledighet från", ["LongLeaveTo"] = "Lång ledighet till",
+        ["Email"] = "E-post", ["Title"] = "Befattning", ["OrganizationNumber"] = "Organisationsnummer",
+        ["ContactName"] = "Kontaktperson", ["ContactPhone"] = "Kontaktens telefon", ["ContactEmail"] = "Kontaktens e-post",
+        ["Assessed"] = "Biståndsbedömd", ["ClientId"] = "Brukare", ["DecisionReference"] = "Beslutsreferens",
+        ["Code"] = "Kod", ["IsDemo"] = "Demokommun", ["TwoFactorRoles"] = "Roller med krav på tvåstegsinloggning",
+    };
+
+    public static string For(string field) => Labels.GetValueOrDefault(field, field);
+}
