@@ -74,7 +74,7 @@ public sealed class PersonalIdentityNumber : IEquatable<PersonalIdentityNumber>
             var year = century + yy;
             if (year > today.Year) year -= 100;
             if (plus) year -= 100;
-            full = year.ToString("0000", CultureInfo.InvariantCulture) + text;
+            full = year.ToString("0000", CultureInfo.InvariantCulture) + text[2..];
         }
 
         var day = int.Parse(full.AsSpan(6, 2), CultureInfo.InvariantCulture);

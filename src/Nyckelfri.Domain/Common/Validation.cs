@@ -30,7 +30,7 @@ public sealed class Validator
     public string? Phone(string field, string? value, string label = "Telefon")
     {
         var phone = Optional(field, value, label, 30);
-        if (phone is not null && !phone.All(c => char.IsDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))
+        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))
             Add(field, $"{label} får bara innehålla siffror, mellanslag, + och -.");
         return phone;
     }

@@ -20,8 +20,7 @@ public sealed class CareService : Entity
         ClientId = client.Id;
         Kind = kind;
         Assessed = assessed;
-        UnitId = unit.Id;
-        Unit = unit;
+        MoveTo(unit);
         ChangePeriod(start, end);
     }
 

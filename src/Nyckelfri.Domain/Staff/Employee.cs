@@ -60,6 +60,7 @@ public sealed class Employee : Entity
         if (leaveTo is not null && leaveFrom is null) v.Add(nameof(LongLeaveFrom), "Ange när ledigheten börjar.");
         if (leaveTo < leaveFrom) v.Add(nameof(LongLeaveTo), "Ledigheten kan inte sluta innan den börjar.");
         if (leaveFrom < start) v.Add(nameof(LongLeaveFrom), "Ledigheten kan inte börja före anställningen.");
+        if (leaveFrom > end) v.Add(nameof(LongLeaveFrom), "Ledigheten kan inte börja efter att anställningen har slutat.");
     }
 
     public void SetUnits(IReadOnlyCollection<Unit> units)
