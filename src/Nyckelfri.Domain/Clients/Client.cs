@@ -67,6 +67,7 @@ public sealed class Client : Entity
 
     internal void MoveTo(Household household)
     {
+        if (Household is not null && Household != household) Household.Clients.Remove(this);
         HouseholdId = household.Id;
         Household = household;
     }

@@ -1,0 +1,45 @@
+using Nyckelfri.Identity;
+using Nyckelfri.Tenancy;
+using Nyckelfri.Web.Security;
+
+namespace Nyckelfri.Web.Api;
+
+/// <summary>The municipality's own settings, its logins and its API keys. System administrators only.</summary>
+public static class AdminApi
+{
+    public static void MapAdminApi(this IEndpointRouteBuilder api)
+    {
+        var admin = api.MapGroup("").WithTags("Administration").RequireAuthorization(Policies.MunicipalityAdmin);
+
+        admin.MapGet("/municipality", (MunicipalitySettings settings, CancellationToken ct) => settings.Get(ct));
+        admin.MapPut("/municipality", async (MunicipalitySettings.Command command, MunicipalitySettings settings, CancellationToken ct) =>
+        {
+            await settings.Handle(command, ct);
+            return await settings.Get(ct);
+        });
+
+        admin.MapGet("/users", (UserAdministration users, CancellationToken ct) => users.List(ct));
+        admin.MapPost("/users", async (UserAdministration.Command command, UserAdministration users, CancellationToken ct) =>
+        {
+            var id = await users.Create(command, ct);
+            return TypedResults.Created($"/api/v1/users/{id}", new { id });
+        });
+        admin.MapPut("/users/{id:guid}", async (Guid id, UserAdministration.Command command, UserAdministration users, CancellationToken ct) =>
+        {
+            await users.Edit(id.ToString(), command, ct);
+            return TypedResults.NoContent();
+        });
+
+        admin.MapGet("/api-keys", (ApiKeys keys, CancellationToken ct) => keys.List(ct));
+        admin.MapPost("/api-keys", async (ApiKeys.CreateCommand command, ApiKeys keys, CancellationToken ct) =>
+        {
+            var created = await keys.Create(command, ct);
+            return TypedResults.Created($"/api/v1/api-keys/{created.Id}", created);
+        });
+        admin.MapPost("/api-keys/{id:guid}/revoke", async (Guid id, ApiKeys keys, CancellationToken ct) =>
+        {
+            await keys.Revoke(id, ct);
+            return TypedResults.NoContent();
+        });
+    }
+}
