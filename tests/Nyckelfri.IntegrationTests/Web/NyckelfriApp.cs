@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.IntegrationTests.Infrastructure;
+
+namespace Nyckelfri.IntegrationTests.Web;
+
+/// <summary>
+/// The real app (Program) on a real, fresh database of the given provider, with the <see cref="TestWorld"/>
+/// seeded and real logins: API clients carry a bearer token from /api/v1/auth/token.
+/// </summary>
+public sealed class NyckelfriApp : WebApplicationFactory<Program>
+{
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    private NyckelfriApp(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
+    public TestClock Clock { get; } = new();
+    public TestWorld World { get; private set; } = null!;
+
+    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider, TestSchema.Empty);
+        var app = new NyckelfriApp(database);
+        _ = app.Server; // starts the host: migrations run at start-up
+        app.World = await TestWorld.SeedAsync(app.Services, () => database.Options, app.Clock);
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Nyckelfri", Database.ConnectionString);
+        builder.UseSetting("Demo:SeedOnEmpty", "false");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A context outside any request, seeing everything (for arranging and checking rows).</summary>
+    public NyckelfriDbContext SystemContext() => Database.CreateContext(AccessScope.System(), Clock);
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>An API client logged in as the test world's user holding <paramref name="role"/>.</summary>
+    public async Task<HttpClient> ApiAs(string role) => await ApiAsUser(TestWorld.UserFor(role));
+
+    public async Task<HttpClient> ApiAsUser(string userName)
+    {
+        var token = _tokens.TryGetValue(userName, out var cached) ? cached : await Token(userName);
+        _tokens[userName] = token;
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> Token(string userName)
+    {
+        using var anonymous = Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = TestWorld.Password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return body!.AccessToken;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>One app per database provider, shared by the tests of a class, started on first use.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<NyckelfriApp>>> _apps = new();
+
+    public Task<NyckelfriApp> For(DatabaseProvider provider) =>
+        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p))).Value;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
+            await (await app.Value).DisposeAsync();
+    }
+}

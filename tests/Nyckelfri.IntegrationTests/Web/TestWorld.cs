@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Nyckelfri.Clients;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.Households;
+using Nyckelfri.Identity;
+using Nyckelfri.Properties;
+using Nyckelfri.Providers;
+using Nyckelfri.Services;
+using Nyckelfri.Tenancy;
+
+namespace Nyckelfri.IntegrationTests.Web;
+
+/// <summary>
+/// The small, known world every web test starts from: municipality A with an internal provider
+/// (home-care unit) and an external provider (home-care unit), a client served by each, and one login
+/// per role (provider roles at the external provider); municipality B with one client and one admin.
+/// </summary>
+public sealed class TestWorld
+{
+    public const string Password = "Test-losen-1!";
+
+    public Guid MunicipalityA { get; private set; }
+    public Guid MunicipalityB { get; private set; }
+    public Guid InternalProvider { get; private set; }
+    public Guid ExternalProvider { get; private set; }
+    public Guid InternalUnit { get; private set; }
+    public Guid ExternalUnit { get; private set; }
+    public Guid InternalClient { get; private set; }
+    public Guid ExternalClient { get; private set; }
+    public Guid ClientInB { get; private set; }
+    public Guid AddressA { get; private set; }
+    public const string DoorCodeOfInternalClient = "4711";
+
+    /// <summary>User name of the login holding <paramref name="role"/> in municipality A.</summary>
+    public static string UserFor(string role) => "a-" + role.ToLowerInvariant();
+    public const string AdminInB = "b-admin";
+
+    public static async Task<TestWorld> SeedAsync(IServiceProvider services, DbContextOptionsFactory options, TimeProvider clock)
+    {
+        var world = new TestWorld();
+        await using (var db = new NyckelfriDbContext(options(), AccessScope.System(), clock))
+        {
+            var today = clock.Today();
+            var a = new Municipality("Testkommun A", "test-a", isDemo: false) { TwoFactorRoles = "" };
+            var b = new Municipality("Testkommun B", "test-b", isDemo: false) { TwoFactorRoles = "" };
+            var internalProvider = new Provider(a.Id, "Hemtjänsten A", ProviderKind.Internal);
+            var externalProvider = new Provider(a.Id, "Omsorg AB", ProviderKind.ExternalLov);
+            var providerB = new Provider(b.Id, "Hemtjänsten B", ProviderKind.Internal);
+            var internalUnit = new Unit(internalProvider, "Centrum", UnitKind.HomeCare);
+            var externalUnit = new Unit(externalProvider, "Norr", UnitKind.HomeCare);
+            var unitB = new Unit(providerB, "Söder", UnitKind.HomeCare);
+            var address = new Address(a.Id, "Storgatan 1", "123 45", "Teststad");
+            var addressB = new Address(b.Id, "Bygatan 2", "543 21", "Bstad");
+
+            var internalClient = Client(a.Id, address, "Anna", "Andersson", "19400101", today, out var h1);
+            internalClient.DoorCode = DoorCodeOfInternalClient;
+            var externalClient = Client(a.Id, address, "Bertil", "Berg", "19410202", today, out var h2);
+            var clientB = Client(b.Id, addressB, "Cecilia", "Carlsson", "19420303", today, out var h3);
+
+            db.AddRange(a, b, internalProvider, externalProvider, providerB, internalUnit, externalUnit, unitB, address, addressB,
+                h1, h2, h3, internalClient, externalClient, clientB,
+                new CareService(internalClient, CareServiceKind.HomeCare, true, internalUnit, today.AddYears(-1), null),
+                new CareService(externalClient, CareServiceKind.HomeCare, true, externalUnit, today.AddYears(-1), null),
+                new CareService(clientB, CareServiceKind.HomeCare, true, unitB, today.AddYears(-1), null));
+            await db.SaveChangesAsync();
+
+            (world.MunicipalityA, world.MunicipalityB) = (a.Id, b.Id);
+            (world.InternalProvider, world.ExternalProvider) = (internalProvider.Id, externalProvider.Id);
+            (world.InternalUnit, world.ExternalUnit) = (internalUnit.Id, externalUnit.Id);
+            (world.InternalClient, world.ExternalClient, world.ClientInB) = (internalClient.Id, externalClient.Id, clientB.Id);
+            world.AddressA = address.Id;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        foreach (var role in Roles.All.Where(r => r != Roles.Integration))
+        {
+            var scoped = Roles.ProviderScoped.Contains(role);
+            await CreateUser(users, UserFor(role), role, world.MunicipalityA, scoped ? world.ExternalProvider : null);
+        }
+        await CreateUser(users, AdminInB, Roles.SystemAdministrator, world.MunicipalityB, null);
+        return world;
+    }
+
+    public delegate Microsoft.EntityFrameworkCore.DbContextOptions<NyckelfriDbContext> DbContextOptionsFactory();
+
+    private static Client Client(Guid municipality, Address address, string first, string last, string birth, DateOnly today, out Household household)
+    {
+        household = new Household(address, null);
+        var nine = birth[2..] + "123";
+        var number = PersonalIdentityNumber.Parse(birth + "123" + PersonalIdentityNumber.CheckDigitFor(nine), today);
+        var client = new Client(municipality, first, last, number);
+        household.AddCohabitant(client);
+        return client;
+    }
+
+    private static async Task CreateUser(UserManager<AppUser> users, string userName, string role, Guid municipality, Guid? provider)
+    {
+        var user = new AppUser { UserName = userName, DisplayName = "Test " + role, MunicipalityId = municipality, ProviderId = provider };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+    }
+}
