@@ -26,13 +26,21 @@ public sealed class ListClients(NyckelfriDbContext db) : IHandler
         if (query.ActiveOnly)
             clients = clients.Where(c => c.Services.Any(s => s.StartDate <= today && (s.EndDate == null || s.EndDate >= today)));
 
-        return await clients
+        var page = await clients
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
             .Select(c => new Item(
                 c.Id, c.FirstName, c.LastName, c.PersonalIdentityNumber.Substring(0, 8) + "-XXXX",
                 c.Household!.Address!.Street + ", " + c.Household.Address.City,
-                c.Household.Apartment,
-                c.Services.Where(s => s.EndDate == null || s.EndDate >= today).Select(s => s.Unit!.Name).Distinct().ToList()))
+                c.Household.Apartment, Array.Empty<string>()))
             .ToPageAsync(query.Page, query.PageSize, ct);
+
+        // The units in a second query: a correlated list per row needs SQL APPLY, which SQLite lacks.
+        var ids = page.Items.Select(i => i.Id).ToList();
+        var units = (await db.CareServices.AsNoTracking()
+                .Where(s => ids.Contains(s.ClientId) && (s.EndDate == null || s.EndDate >= today))
+                .Select(s => new { s.ClientId, s.Unit!.Name })
+                .ToListAsync(ct))
+            .ToLookup(s => s.ClientId, s => s.Name);
+        return page with { Items = page.Items.Select(i => i with { Units = units[i.Id].Distinct().Order().ToList() }).ToList() };
     }
 }

@@ -90,6 +90,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         builder.Entity<ApiKey>().HasQueryFilter(k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<AuditEntry>().HasQueryFilter(a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
 
+        builder.Entity<EmployeeUnit>().HasQueryFilter(eu => IsSystemScope || eu.Unit!.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<Employee>().HasQueryFilter(e => IsSystemScope ||
             (e.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || e.ProviderId == ScopeProviderId)));
 

@@ -8,7 +8,7 @@ namespace Nyckelfri.Web.Errors;
 /// The one place where business errors become HTTP answers (STYLE.md §4): RFC 9457 ProblemDetails
 /// for the API; pages catch them as form errors themselves, and anything left goes to the error page.
 /// </summary>
-public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -24,15 +24,22 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
             };
         }
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already pointed the request at the error page; the original path says
+        // whether an API client or a person asked.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             // Pages: the status page (re-executed by the status-code middleware) explains in Swedish.
             if (problem.Status == StatusCodes.Status500InternalServerError) return false;
             context.Response.StatusCode = problem.Status!.Value;
             return true;
         }
+        // Written directly rather than through IProblemDetailsService, whose content negotiation
+        // declines clients that send no Accept header: an API error must always have its body.
         context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        problem.Extensions["traceId"] = context.TraceIdentifier;
+        await context.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", ct);
+        return true;
     }
 
     public static ProblemDetails? ToProblem(Exception exception) => exception switch
