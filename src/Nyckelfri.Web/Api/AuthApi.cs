@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.Identity;
 using Nyckelfri.Web.Security;
@@ -20,10 +21,14 @@ public static class AuthApi
         api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, UserManager<AppUser> users,
                 SignInManager<AppUser> signIn, NyckelfriDbContext db) =>
             {
-                var user = string.IsNullOrWhiteSpace(request.UserName) ? null : await users.FindByNameAsync(request.UserName.Trim());
-                if (user is null || string.IsNullOrEmpty(request.Password)) return Unauthorized("Fel användarnamn eller lösenord.");
+                var v = new Validator();
+                v.Required(nameof(TokenRequest.UserName), request.UserName, "Användarnamn", 100);
+                if (string.IsNullOrEmpty(request.Password)) v.Add(nameof(TokenRequest.Password), "Lösenord måste anges.");
+                v.ThrowIfInvalid();
+                var user = await users.FindByNameAsync(request.UserName!.Trim());
+                if (user is null) return Unauthorized("Fel användarnamn eller lösenord.");
 
-                var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+                var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
                 if (check.IsLockedOut) return Unauthorized("Kontot är spärrat efter för många misslyckade försök.");
                 if (!check.Succeeded) return Unauthorized("Fel användarnamn eller lösenord.");
 

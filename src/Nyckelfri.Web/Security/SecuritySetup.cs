@@ -64,7 +64,8 @@ public static class SecuritySetup
     {
         if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return IdentityConstants.BearerScheme;
-        if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header))
+        // API keys are for system integrations and open the API only, never a page.
+        if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) && context.Request.Path.StartsWithSegments("/api"))
             return ApiKeyAuthenticationHandler.SchemeName;
         return IdentityConstants.ApplicationScheme;
     }

@@ -57,6 +57,14 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// <summary>An API client logged in as the test world's user holding <paramref name="role"/>.</summary>
     public async Task<HttpClient> ApiAs(string role) => await ApiAsUser(TestWorld.UserFor(role));
 
+    /// <summary>A client authenticated by the test world's API key (role Integration).</summary>
+    public HttpClient WithApiKey()
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", World.ApiKeySecret);
+        return client;
+    }
+
     public async Task<HttpClient> ApiAsUser(string userName)
     {
         var token = _tokens.TryGetValue(userName, out var cached) ? cached : await Token(userName);

@@ -31,6 +31,9 @@ public sealed class TestWorld
     public Guid ExternalClient { get; private set; }
     public Guid ClientInB { get; private set; }
     public Guid AddressA { get; private set; }
+
+    /// <summary>An active API key of municipality A (role Integration).</summary>
+    public string ApiKeySecret { get; private set; } = "";
     public const string DoorCodeOfInternalClient = "4711";
 
     /// <summary>User name of the login holding <paramref name="role"/> in municipality A.</summary>
@@ -64,7 +67,10 @@ public sealed class TestWorld
                 new CareService(internalClient, CareServiceKind.HomeCare, true, internalUnit, today.AddYears(-1), null),
                 new CareService(externalClient, CareServiceKind.HomeCare, true, externalUnit, today.AddYears(-1), null),
                 new CareService(clientB, CareServiceKind.HomeCare, true, unitB, today.AddYears(-1), null));
+            var (key, secret) = ApiKey.Create(a.Id, "Verksamhetssystem", "test", clock.UtcNow());
+            db.ApiKeys.Add(key);
             await db.SaveChangesAsync();
+            world.ApiKeySecret = secret;
 
             (world.MunicipalityA, world.MunicipalityB) = (a.Id, b.Id);
             (world.InternalProvider, world.ExternalProvider) = (internalProvider.Id, externalProvider.Id);
