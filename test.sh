@@ -23,7 +23,8 @@ as_root() {
   fi
 }
 
-initdb_path() { ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1; }
+# The newest installed PostgreSQL's initdb, or nothing (versions 10+ sort correctly as text).
+initdb_path() { local f found=""; for f in /usr/lib/postgresql/*/bin/initdb; do [ -x "$f" ] && found=$f; done; echo "$found"; }
 
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not installed"
 
