@@ -55,12 +55,18 @@ public sealed class TestDatabase : IAsyncDisposable
             DatabaseProvider.Postgres => await CreatePostgresAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
-        if (schema == TestSchema.Migrated)
+        if (schema == TestSchema.Empty) return database;
+        try
         {
             await using var context = database.CreateContext(AccessScope.System());
             await context.Database.MigrateAsync();
+            return database;
         }
-        return database;
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A context that sees what <paramref name="scope"/> may see (its query filters apply).</summary>
