@@ -1,0 +1,262 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nyckelfri.Clients;
+using Nyckelfri.Data;
+using Nyckelfri.Demo;
+using Nyckelfri.Identity;
+using Nyckelfri.Properties;
+using Nyckelfri.Providers;
+using Nyckelfri.Services;
+using Nyckelfri.Staff;
+using Xunit.Abstractions;
+
+namespace Nyckelfri.IntegrationTests.Demo;
+
+/// <summary>Generates Demo kommun once on an empty SQLite database; the tests read it.</summary>
+public sealed class GeneratedDemo : IAsyncLifetime
+{
+    internal DemoDatabase Database { get; } = new();
+    public DemoSummary Summary { get; private set; } = null!;
+    public TimeSpan Elapsed { get; private set; }
+
+    public async Task InitializeAsync() => (Summary, Elapsed) = await Database.GenerateAsync();
+
+    public Task DisposeAsync()
+    {
+        Database.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper output) : IClassFixture<GeneratedDemo>
+{
+    private DateOnly Today => demo.Database.Today;
+
+    [Fact]
+    public void Generate_OnEmptyDatabase_CountsInExpectedRanges()
+    {
+        var s = demo.Summary;
+        output.WriteLine($"Generated in {demo.Elapsed.TotalMilliseconds:0} ms on SQLite: {s}");
+
+        s.Providers.ShouldBe(3);
+        s.Units.ShouldBe(8);
+        s.Employees.ShouldBeInRange(100, 140);
+        s.PropertyOwners.ShouldBeInRange(35, 45);
+        s.Addresses.ShouldBeInRange(230, 270);
+        s.Entrances.ShouldBeInRange(s.Addresses, 3 * s.Addresses);
+        s.Clients.ShouldBeInRange(560, 640);
+        s.Households.ShouldBe(s.Clients - s.CohabitantHouseholds);
+        s.CohabitantHouseholds.ShouldBeInRange(s.Clients * 3 / 100, s.Clients * 6 / 100);
+        s.CareServices.ShouldBeGreaterThan(s.Clients);
+        s.EndedCareServices.ShouldBeGreaterThan(s.ClientsWithOnlyEndedServices);
+        s.ClientsWithOnlyEndedServices.ShouldBeInRange(3, 30);
+        s.Logins.ShouldBe(Roles.All.Count - 1);
+        demo.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Generate_OnEmptyDatabase_CreatesOneDemoMunicipality()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+
+        var municipality = (await db.Municipalities.ToListAsync()).ShouldHaveSingleItem();
+        municipality.Name.ShouldBe("Demo kommun");
+        municipality.Code.ShouldBe("demo");
+        municipality.IsDemo.ShouldBeTrue();
+        municipality.Id.ShouldBe(demo.Summary.MunicipalityId);
+        (await db.Clients.AllAsync(c => c.MunicipalityId == municipality.Id)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Generate_TwoEmptyDatabases_SameClientsAndPersonalIdentityNumbers()
+    {
+        using var other = new DemoDatabase();
+        await other.GenerateAsync();
+
+        var first = await ClientsOf(demo.Database);
+        var second = await ClientsOf(other);
+
+        second.Count.ShouldBe(first.Count);
+        second.ShouldBe(first);
+    }
+
+    [Fact]
+    public async Task Generate_PersonalIdentityNumbers_ValidAndUnique()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var stored = await db.Clients.Select(c => c.PersonalIdentityNumber).ToListAsync();
+
+        stored.Distinct().Count().ShouldBe(stored.Count);
+        var numbers = stored.Select(n => PersonalIdentityNumber.Parse(n, Today)).ToList();
+        numbers.ShouldAllBe(n => stored.Contains(n.Value));
+        numbers.Count(n => n.IsCoordinationNumber).ShouldBeInRange(1, 20);
+        var ages = numbers.Select(n => Today.Year - n.BirthDate.Year).ToList();
+        ages.Count(a => a >= 65).ShouldBeGreaterThan(stored.Count * 85 / 100);
+        ages.ShouldAllBe(a => a >= 18 && a <= 102);
+    }
+
+    [Fact]
+    public async Task Generate_EveryClient_HasHouseholdWithAddress()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var households = await db.Households.Include(h => h.Clients).Include(h => h.Address!.Entrances).ToListAsync();
+
+        (await db.Clients.CountAsync()).ShouldBe(households.Sum(h => h.Clients.Count));
+        households.ShouldAllBe(h => h.Address != null && h.Clients.Count >= 1 && h.Clients.Count <= 2);
+        households.Count(h => h.Clients.Count == 2).ShouldBeGreaterThan(10);
+        households.Where(h => h.EntranceId != null).ShouldAllBe(h => h.Address!.Entrances.Any(e => e.Id == h.EntranceId));
+        households.GroupBy(h => (h.AddressId, h.Apartment)).ShouldAllBe(g => g.Count() == 1);
+        households.Select(h => h.Address!.PostalCode).ShouldAllBe(p => Address.NormalizePostalCode(p) == p);
+    }
+
+    [Fact]
+    public async Task Generate_Clients_HaveFlagsDoorCodesAndLockAnswers()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var clients = await db.Clients.ToListAsync();
+
+        clients.Count(c => c.DoorCode != null).ShouldBeGreaterThan(clients.Count / 2);
+        clients.Where(c => c.DoorCode != null).ShouldAllBe(c => c.DoorCode!.Length == 4 && c.DoorCode.All(char.IsAsciiDigit));
+        clients.Count(c => c.HasCodeLock).ShouldBeInRange(1, 40);
+        clients.Count(c => c.OpensDoorThemself).ShouldBeInRange(1, 40);
+        clients.Count(c => c.AgreedNoInstall).ShouldBeInRange(1, 40);
+        clients.Count(c => c.InformedOn != null).ShouldBeGreaterThan(clients.Count * 7 / 10);
+        clients.Count(c => c.LockDecision == LockDecision.Declined).ShouldBeGreaterThan(0);
+        clients.ShouldAllBe(c => c.LockDecision == LockDecision.NotAsked || c.InformedOn != null);
+        clients.ShouldAllBe(c => c.InformedOn == null || c.InformedOn <= Today);
+    }
+
+    [Fact]
+    public async Task Generate_Services_MatchUnitsAndSpreadOverFiveYears()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var services = await db.CareServices.Include(s => s.Unit).ToListAsync();
+        var clientCount = await db.Clients.CountAsync();
+
+        services.Select(s => s.ClientId).Distinct().Count().ShouldBe(clientCount);
+        services.Where(s => s.Kind == CareServiceKind.HomeCare).ShouldAllBe(s => s.Unit!.Kind == UnitKind.HomeCare && s.Assessed);
+        services.Where(s => s.Kind == CareServiceKind.SafetyAlarm).ShouldAllBe(s => s.Unit!.Kind == UnitKind.AlarmGroup);
+        services.Where(s => s.Kind == CareServiceKind.NightSupervision).ShouldAllBe(s => s.Unit!.Kind == UnitKind.NightPatrol);
+        services.Where(s => s.Kind is CareServiceKind.HomeHealthCare or CareServiceKind.Rehab)
+            .ShouldAllBe(s => s.Unit!.Kind == UnitKind.HomeHealthCare);
+        services.ShouldAllBe(s => s.StartDate >= Today.AddYears(-5).AddDays(-130) && s.StartDate <= Today.AddDays(14));
+        services.ShouldAllBe(s => s.EndDate == null || s.EndDate < Today);
+
+        var alarmClients = services.Where(s => s.Kind == CareServiceKind.SafetyAlarm).Select(s => s.ClientId).Distinct().Count();
+        alarmClients.ShouldBeInRange(clientCount * 45 / 100, clientCount * 75 / 100);
+        services.ShouldContain(s => s.Kind == CareServiceKind.SafetyAlarm && !s.Assessed);
+        foreach (var kind in Enum.GetValues<CareServiceKind>()) services.ShouldContain(s => s.Kind == kind);
+        services.Select(s => s.Unit!.ProviderId).Distinct().Count().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Generate_Staff_HaveMixOfEmploymentsInTheirProvidersUnits()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var employees = await db.Employees.Include(e => e.Units).ThenInclude(u => u.Unit).ToListAsync();
+
+        employees.ShouldAllBe(e => e.Units.Count >= 1 && e.Units.Count <= 2 && e.Units.All(u => u.Unit!.ProviderId == e.ProviderId));
+        employees.Count(e => e.EmploymentType == EmploymentType.Hourly).ShouldBeInRange(employees.Count * 8 / 100, employees.Count * 25 / 100);
+        employees.Count(e => e.EmploymentType == EmploymentType.Monthly).ShouldBeGreaterThan(0);
+        employees.Count(e => e.EndDate < Today).ShouldBeGreaterThan(0);
+        employees.Count(e => e.LongLeaveFrom != null).ShouldBeGreaterThan(0);
+        employees.ShouldAllBe(e => e.Phone!.StartsWith("070-174 06"));
+    }
+
+    [Fact]
+    public async Task Generate_Properties_HaveOwnersEntrancesAndEveryConsentState()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var entrances = await db.Entrances.ToListAsync();
+        var owners = await db.PropertyOwners.ToListAsync();
+
+        foreach (var status in Enum.GetValues<ConsentStatus>()) entrances.ShouldContain(e => e.ConsentStatus == status);
+        entrances.ShouldAllBe(e => (e.ConsentStatus == ConsentStatus.NotAsked) == (e.ConsentDate == null));
+        owners.ShouldContain(o => o.Kind == PropertyOwnerKind.MunicipalHousing);
+        owners.ShouldContain(o => o.Kind == PropertyOwnerKind.HousingAssociation && o.Name.StartsWith("Brf "));
+        owners.ShouldAllBe(o => o.ContactName != null);
+        (await db.Addresses.CountAsync(a => a.PropertyOwnerId != null)).ShouldBeGreaterThan(demo.Summary.Addresses * 8 / 10);
+    }
+
+    [Fact]
+    public async Task Generate_Logins_OneForEveryRoleExceptIntegration()
+    {
+        await using var scope = demo.Database.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+
+        foreach (var role in Roles.All)
+        {
+            (await roles.RoleExistsAsync(role)).ShouldBeTrue(role);
+            var holders = await users.GetUsersInRoleAsync(role);
+            holders.Count.ShouldBe(role == Roles.Integration ? 0 : 1, role);
+        }
+        DemoLogins.All.Select(l => l.UserName).ShouldBeUnique();
+
+        var user = (await users.FindByNameAsync("handlaggare")).ShouldNotBeNull();
+        (await users.CheckPasswordAsync(user, DemoLogins.Password)).ShouldBeTrue();
+        user.MunicipalityId.ShouldBe(demo.Summary.MunicipalityId);
+    }
+
+    [Fact]
+    public async Task Generate_ProviderScopedLogins_HaveProviderAndStaffTheirEmployee()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var providers = await db.Providers.ToDictionaryAsync(p => p.Id);
+
+        foreach (var login in DemoLogins.All)
+        {
+            var user = (await users.FindByNameAsync(login.UserName)).ShouldNotBeNull(login.UserName);
+            (await users.IsInRoleAsync(user, login.Role)).ShouldBeTrue(login.UserName);
+            if (!Roles.ProviderScoped.Contains(login.Role))
+            {
+                user.ProviderId.ShouldBeNull(login.UserName);
+                continue;
+            }
+            var provider = providers[user.ProviderId.ShouldNotBeNull(login.UserName)];
+            provider.Name.ShouldBe(login.ProviderName);
+            if (login.Role is Roles.Coordinator or Roles.UnitManager or Roles.Employee)
+                provider.Kind.ShouldBe(ProviderKind.ExternalLov);
+        }
+
+        foreach (var role in new[] { Roles.Employee, Roles.Nurse })
+        {
+            var user = (await users.GetUsersInRoleAsync(role)).ShouldHaveSingleItem();
+            var employee = await db.Employees.Include(e => e.Units).SingleAsync(e => e.Id == user.EmployeeId);
+            employee.ProviderId.ShouldBe(user.ProviderId!.Value);
+            employee.Units.ShouldContain(u => u.UnitId == user.UnitId);
+            employee.FullName.ShouldBe(user.DisplayName);
+        }
+    }
+
+    [Fact]
+    public async Task Generate_DatabaseWithMunicipality_Throws()
+    {
+        var error = await Should.ThrowAsync<InvalidOperationException>(demo.Database.GenerateAsync);
+
+        error.Message.ShouldContain("empty database");
+        await using var scope = demo.Database.Scope();
+        (await scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Municipalities.CountAsync()).ShouldBe(1);
+    }
+
+    private static async Task<List<string>> ClientsOf(DemoDatabase database)
+    {
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var clients = await db.Clients.Include(c => c.Household).ThenInclude(h => h!.Address).ToListAsync();
+        return clients
+            .Select(c => $"{c.PersonalIdentityNumber} {c.FullName} {c.Household!.Address!.Street} {c.Household.Apartment} {c.DoorCode}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}
