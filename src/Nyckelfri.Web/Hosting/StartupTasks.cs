@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.Demo;
+using Nyckelfri.Identity;
 
 namespace Nyckelfri.Web.Hosting;
 
@@ -10,13 +14,19 @@ public static class StartupTasks
     public static async Task<bool> RunCommandAsync(WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-')) return false;
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
         switch (args[0])
         {
             case "migrate":
-                await db.Database.MigrateAsync();
+                await MigrateAsync(app);
                 Console.WriteLine("Databasen är uppdaterad.");
+                return true;
+            case "seed-demo":
+                await MigrateAsync(app);
+                if (!await SeedDemoAsync(app))
+                {
+                    Console.Error.WriteLine("Databasen innehåller redan en kommun; demon skapas bara i en tom databas.");
+                    Environment.ExitCode = 1;
+                }
                 return true;
             default:
                 Console.Error.WriteLine($"Okänt kommando '{args[0]}'. Kommandon: migrate, seed-demo.");
@@ -27,8 +37,34 @@ public static class StartupTasks
 
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
+        await MigrateAsync(app);
+        // The embedded default starts with the demo; a PostgreSQL deployment only when asked to.
+        var seed = app.Configuration.GetValue<bool?>("Demo:SeedOnEmpty")
+                   ?? DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.Sqlite;
+        if (seed) await SeedDemoAsync(app);
+    }
+
+    private static async Task MigrateAsync(WebApplication app)
+    {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
-        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Database.MigrateAsync();
+    }
+
+    /// <summary>Generates the demo municipality if, and only if, the database has no municipality yet.</summary>
+    private static async Task<bool> SeedDemoAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var clock = services.GetRequiredService<TimeProvider>();
+        await using var db = new NyckelfriDbContext(
+            services.GetRequiredService<DbContextOptions<NyckelfriDbContext>>(), AccessScope.System(), clock);
+        if (await db.Municipalities.AnyAsync()) return false;
+
+        var generator = new DemoGenerator(db, services.GetRequiredService<UserManager<AppUser>>(),
+            services.GetRequiredService<RoleManager<IdentityRole>>(), clock);
+        var summary = await generator.GenerateAsync(CancellationToken.None);
+        app.Logger.LogInformation("Demo municipality created: {Clients} clients, {Employees} employees, {Logins} logins",
+            summary.Clients, summary.Employees, summary.Logins);
+        return true;
     }
 }

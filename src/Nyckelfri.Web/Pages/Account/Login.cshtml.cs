@@ -17,7 +17,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext
         public string? Password { get; set; }
     }
 
-    public sealed record DemoLogin(string UserName, string RoleName);
+    public sealed record DemoLogin(string UserName, string RoleName, string Scope);
 
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -48,6 +48,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext
     private async Task LoadDemoLogins(CancellationToken ct)
     {
         if (!await db.Municipalities.IgnoreQueryFilters().AnyAsync(m => m.IsDemo, ct)) return;
-        DemoLogins = Demo.DemoLogins.All.Select(l => new DemoLogin(l.UserName, Roles.SwedishName(l.Role))).ToList();
+        DemoLogins = Demo.DemoLogins.All.Select(l => new DemoLogin(l.UserName, l.SwedishRoleName, l.Scope)).ToList();
     }
 }
