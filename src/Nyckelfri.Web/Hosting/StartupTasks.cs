@@ -4,6 +4,7 @@ using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.Demo;
 using Nyckelfri.Identity;
+using Nyckelfri.Web.Security;
 
 namespace Nyckelfri.Web.Hosting;
 
@@ -55,13 +56,14 @@ public static class StartupTasks
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var clock = services.GetRequiredService<TimeProvider>();
-        await using var db = new NyckelfriDbContext(
-            services.GetRequiredService<DbContextOptions<NyckelfriDbContext>>(), AccessScope.System(), clock);
+        // One system-scoped context for the generator and Identity's stores alike: SQLite allows
+        // one writer, so a second context would wait on the generator's transaction.
+        services.GetRequiredService<SecuritySetup.ScopeOverride>().Scope = AccessScope.System();
+        var db = services.GetRequiredService<NyckelfriDbContext>();
         if (await db.Municipalities.AnyAsync()) return false;
 
         var generator = new DemoGenerator(db, services.GetRequiredService<UserManager<AppUser>>(),
-            services.GetRequiredService<RoleManager<IdentityRole>>(), clock);
+            services.GetRequiredService<RoleManager<IdentityRole>>(), services.GetRequiredService<TimeProvider>());
         var summary = await generator.GenerateAsync(CancellationToken.None);
         app.Logger.LogInformation("Demo municipality created: {Clients} clients, {Employees} employees, {Logins} logins",
             summary.Clients, summary.Employees, summary.Logins);

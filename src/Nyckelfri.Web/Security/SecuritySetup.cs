@@ -55,9 +55,19 @@ public static class SecuritySetup
 
         services.AddAuthorization(Policies.Configure);
         services.AddHttpContextAccessor();
-        services.AddScoped(sp => NyckelfriClaims.ScopeOf(
+        services.AddScoped<ScopeOverride>();
+        services.AddScoped(sp => sp.GetRequiredService<ScopeOverride>().Scope ?? NyckelfriClaims.ScopeOf(
             sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>
+    /// Lets work outside a request (start-up, commands) run a DI scope as the system. Set it before
+    /// anything in the scope resolves the DbContext.
+    /// </summary>
+    public sealed class ScopeOverride
+    {
+        public AccessScope? Scope { get; set; }
     }
 
     private static string SelectScheme(HttpContext context)
