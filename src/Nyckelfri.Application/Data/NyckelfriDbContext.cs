@@ -21,17 +21,18 @@ namespace Nyckelfri.Data;
 /// </summary>
 public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
 {
-    private readonly AccessScope _scope;
+    private readonly IAccessScopeSource _scopeSource;
     private readonly TimeProvider _clock;
 
-    public NyckelfriDbContext(DbContextOptions<NyckelfriDbContext> options, AccessScope scope, TimeProvider clock)
+    public NyckelfriDbContext(DbContextOptions<NyckelfriDbContext> options, IAccessScopeSource scope, TimeProvider clock)
         : base(options)
     {
-        _scope = scope;
+        _scopeSource = scope;
         _clock = clock;
     }
 
-    public AccessScope Scope => _scope;
+    /// <summary>The caller's scope now (read afresh, see <see cref="IAccessScopeSource"/>).</summary>
+    public AccessScope Scope => _scopeSource.Current;
     public TimeProvider Clock => _clock;
 
     public DbSet<Municipality> Municipalities => Set<Municipality>();
@@ -49,11 +50,11 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters; EF turns each into a parameter of every query.
-    private bool IsSystemScope => _scope.IsSystem;
-    private Guid ScopeMunicipalityId => _scope.MunicipalityId;
-    private Guid? ScopeProviderId => _scope.ProviderId;
-    private Guid? ScopeUnitId => _scope.UnitId;
-    private DateOnly ScopeToday => _scope.Today;
+    private bool IsSystemScope => Scope.IsSystem;
+    private Guid ScopeMunicipalityId => Scope.MunicipalityId;
+    private Guid? ScopeProviderId => Scope.ProviderId;
+    private Guid? ScopeUnitId => Scope.UnitId;
+    private DateOnly ScopeToday => Scope.Today;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -137,7 +138,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
 
     /// <summary>Appends a history line that is not a field change (a secret was revealed, say).</summary>
     public void Record(Entity entity, string action, string? reason = null) =>
-        AuditEntries.Add(AuditTrail.Entry(entity.MunicipalityId, entity.GetType().Name, entity.Id, action, [], _scope, _clock, reason));
+        AuditEntries.Add(AuditTrail.Entry(entity.MunicipalityId, entity.GetType().Name, entity.Id, action, [], Scope, _clock, reason));
 
     private void PrepareSave()
     {
@@ -147,7 +148,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
             var version = entry.Property(e => e.Version);
             version.CurrentValue = version.OriginalValue + 1;
         }
-        AuditEntries.AddRange(AuditTrail.Collect(ChangeTracker, _scope, _clock));
+        AuditEntries.AddRange(AuditTrail.Collect(ChangeTracker, Scope, _clock));
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

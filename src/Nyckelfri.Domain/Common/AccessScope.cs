@@ -6,7 +6,7 @@ namespace Nyckelfri.Common;
 /// A provider-scoped user sees the clients their provider (or unit) serves today; a municipal role
 /// sees its municipality; nobody sees another municipality. An anonymous scope sees nothing.
 /// </summary>
-public sealed class AccessScope
+public sealed class AccessScope : IAccessScopeSource
 {
     public static readonly AccessScope Anonymous = new() { MunicipalityId = Guid.Empty };
 
@@ -25,6 +25,19 @@ public sealed class AccessScope
     /// <summary>Today in Swedish time; decides which services (and so which clients) are current.</summary>
     public DateOnly Today { get; init; }
 
+    /// <summary>A fixed scope is its own source (start-up work, tests).</summary>
+    AccessScope IAccessScopeSource.Current => this;
+
     public bool IsInRole(string role) => Roles.Contains(role);
     public bool IsAnyRole(IEnumerable<string> roles) => roles.Any(Roles.Contains);
+}
+
+/// <summary>
+/// Where the DbContext reads the caller's scope, at the moment it runs a query or saves: in a web
+/// request the user may only be known after the context was created (cookie validation itself
+/// loads the user through the context), so the scope must not be captured at construction.
+/// </summary>
+public interface IAccessScopeSource
+{
+    AccessScope Current { get; }
 }

@@ -56,8 +56,7 @@ public static class SecuritySetup
         services.AddAuthorization(Policies.Configure);
         services.AddHttpContextAccessor();
         services.AddScoped<ScopeOverride>();
-        services.AddScoped(sp => sp.GetRequiredService<ScopeOverride>().Scope ?? NyckelfriClaims.ScopeOf(
-            sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IAccessScopeSource, RequestScopeSource>();
         return services;
     }
 
@@ -68,6 +67,25 @@ public static class SecuritySetup
     public sealed class ScopeOverride
     {
         public AccessScope? Scope { get; set; }
+    }
+
+    /// <summary>The scope of whoever the request is authenticated as, at the moment it is asked for.</summary>
+    private sealed class RequestScopeSource(IHttpContextAccessor http, TimeProvider clock, ScopeOverride scopeOverride) : IAccessScopeSource
+    {
+        private System.Security.Claims.ClaimsPrincipal? _user;
+        private AccessScope? _scope;
+
+        public AccessScope Current
+        {
+            get
+            {
+                if (scopeOverride.Scope is { } fixedScope) return fixedScope;
+                var user = http.HttpContext?.User;
+                if (_scope is null || !ReferenceEquals(user, _user))
+                    (_user, _scope) = (user, NyckelfriClaims.ScopeOf(user, clock));
+                return _scope;
+            }
+        }
     }
 
     private static string SelectScheme(HttpContext context)

@@ -32,7 +32,7 @@ internal sealed class DemoDatabase : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock ?? FixedClock.Default);
-        services.AddSingleton(AccessScope.System());
+        services.AddSingleton<IAccessScopeSource>(AccessScope.System());
         services.AddDbContext<NyckelfriDbContext>(o => o.UseSqlite(ConnectionString));
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<NyckelfriDbContext>();
         services.AddScoped<DemoGenerator>();
