@@ -51,10 +51,14 @@ public static class SecuritySetup
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = ValidateSecurityStampInOwnScope;
         });
 
         services.AddAuthorization(Policies.Configure);
         services.AddHttpContextAccessor();
+        // The scope is read from the user the first time the request asks for it (the DbContext takes
+        // it when created). Code that runs during authentication therefore must not use the request's
+        // NyckelfriDbContext: it would fix an anonymous scope, and every page would see nothing.
         services.AddScoped(sp => NyckelfriClaims.ScopeOf(
             sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, sp.GetRequiredService<TimeProvider>()));
         return services;
@@ -67,6 +71,14 @@ public static class SecuritySetup
         if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header))
             return ApiKeyAuthenticationHandler.SchemeName;
         return IdentityConstants.ApplicationScheme;
+    }
+
+    // Identity's check of the cookie's security stamp needs the user store, and so a DbContext: it
+    // gets one of its own, not the request's (see the AccessScope registration).
+    private static async Task ValidateSecurityStampInOwnScope(CookieValidatePrincipalContext context)
+    {
+        await using var scope = context.HttpContext.RequestServices.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(context);
     }
 
     // The API answers 401/403; only pages are redirected to the login page.
