@@ -24,7 +24,10 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
             };
         }
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already switched the request path to its error page (/Fel/500) when it
+        // asks the handlers; the path the client asked for is kept in the path feature.
+        var requestPath = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
+        if (!requestPath.StartsWithSegments("/api"))
         {
             // Pages: the status page (re-executed by the status-code middleware) explains in Swedish.
             if (problem.Status == StatusCodes.Status500InternalServerError) return false;
