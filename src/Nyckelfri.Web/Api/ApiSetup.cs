@@ -8,6 +8,7 @@ public static class ApiSetup
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapClientsApi();
+        api.MapProvidersApi();
         return app;
     }
 
