@@ -9,6 +9,7 @@ public static class ApiSetup
         api.MapAuthApi();
         api.MapClientsApi();
         api.MapProvidersApi();
+        api.MapEmployeesApi();
         return app;
     }
 
