@@ -143,6 +143,13 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     private void PrepareSave()
     {
         ChangeTracker.DetectChanges();
+        // An employee's units live in a link table; changing them changes the employee, so its version
+        // rises too and an edit of the units based on an older version is refused like any other.
+        foreach (var link in ChangeTracker.Entries<EmployeeUnit>().Where(e => e.State is EntityState.Added or EntityState.Deleted).ToList())
+        {
+            var owner = ChangeTracker.Entries<Employee>().FirstOrDefault(e => e.Entity.Id == link.Entity.EmployeeId);
+            if (owner?.State == EntityState.Unchanged) owner.Property(e => e.Version).IsModified = true;
+        }
         foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
         {
             var version = entry.Property(e => e.Version);

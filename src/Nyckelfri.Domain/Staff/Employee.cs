@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Nyckelfri.Common;
 using Nyckelfri.Providers;
 
@@ -53,6 +54,11 @@ public sealed class Employee : Entity
         StartDate <= day && (EndDate is null || EndDate >= day) &&
         !(LongLeaveFrom <= day && (LongLeaveTo is null || LongLeaveTo >= day));
 
+    /// <summary>The rule of <see cref="IsEmployedOn"/> as a filter the database can run.</summary>
+    public static Expression<Func<Employee, bool>> EmployedOn(DateOnly day) => e =>
+        e.StartDate <= day && (e.EndDate == null || e.EndDate >= day) &&
+        (e.LongLeaveFrom == null || e.LongLeaveFrom > day || (e.LongLeaveTo != null && e.LongLeaveTo < day));
+
     /// <summary>Checks the dates together: end not before start, leave inside the employment.</summary>
     public static void ValidateDates(Validator v, DateOnly start, DateOnly? end, DateOnly? leaveFrom, DateOnly? leaveTo)
     {
@@ -66,10 +72,19 @@ public sealed class Employee : Entity
     public void SetUnits(IReadOnlyCollection<Unit> units)
     {
         if (units.Any(u => u.ProviderId != ProviderId))
-            throw ValidationFailedException.For("UnitIds", "En medarbetare kan bara tillhöra enheter hos sin egen utförare.");
+            throw ValidationFailedException.For(UnitIdsField, OtherProvidersUnit);
         Units.RemoveAll(eu => units.All(u => u.Id != eu.UnitId));
         foreach (var unit in units.Where(u => Units.All(eu => eu.UnitId != u.Id)))
             Units.Add(new EmployeeUnit { EmployeeId = Id, UnitId = unit.Id });
+    }
+
+    private const string UnitIdsField = "UnitIds";
+    private const string OtherProvidersUnit = "En medarbetare kan bara tillhöra enheter hos sin egen utförare.";
+
+    /// <summary>Checks a choice of units before <see cref="SetUnits"/>, together with the form's other fields.</summary>
+    public static void ValidateUnits(Validator v, Guid providerId, IEnumerable<Unit> units)
+    {
+        if (units.Any(u => u.ProviderId != providerId)) v.Add(UnitIdsField, OtherProvidersUnit);
     }
 
     public static string SwedishName(EmploymentType type) => type switch

@@ -9,6 +9,8 @@ public static class ApiSetup
         api.MapAuthApi();
         api.MapClientsApi();
         api.MapAdminApi();
+        api.MapProvidersApi();
+        api.MapEmployeesApi();
         return app;
     }
 

@@ -13,7 +13,8 @@ public sealed class IndexModel(ListClients list, UnitLookup lookup, FindClientBy
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Active { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query string only: Razor Pages puts the page's own path in the route value "page".
+    [BindProperty(SupportsGet = true, Name = "page"), FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public string? PersonalIdentityNumber { get; set; }
 
     public Page<ListClients.Item> Clients { get; private set; } = new([], 1, Page<ListClients.Item>.DefaultSize, 0);
