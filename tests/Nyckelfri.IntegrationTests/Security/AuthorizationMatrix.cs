@@ -58,6 +58,33 @@ public static class AuthorizationMatrix
         ["POST /api/v1/clients/{id:guid}/door-code/reveal"] = DoorCodeRevealers,
         ["POST /api/v1/clients/{id:guid}/personal-identity-number/reveal"] = NumberRevealers,
 
+        ["PAGE /Utforare"] = ProviderReaders,
+        ["PAGE /Utforare/{id:guid}"] = ProviderReaders,
+        ["PAGE /Enheter/{id:guid}"] = ProviderReaders,
+        ["PAGE /Utforare/Ny"] = ProviderWriters,
+        ["PAGE /Utforare/{id:guid}/Andra"] = ProviderWriters,
+        ["PAGE /Utforare/{providerId:guid}/Enheter/Ny"] = ProviderWriters,
+        ["PAGE /Enheter/{id:guid}/Andra"] = ProviderWriters,
+        ["GET /api/v1/providers/"] = ProviderReaders,
+        ["GET /api/v1/providers/{id:guid}"] = ProviderReaders,
+        ["GET /api/v1/providers/{id:guid}/history"] = ProviderReaders,
+        ["GET /api/v1/units/{id:guid}"] = ProviderReaders,
+        ["GET /api/v1/units/{id:guid}/history"] = ProviderReaders,
+        ["POST /api/v1/providers/"] = ProviderWriters,
+        ["PUT /api/v1/providers/{id:guid}"] = ProviderWriters,
+        ["POST /api/v1/providers/{id:guid}/units"] = ProviderWriters,
+        ["PUT /api/v1/units/{id:guid}"] = ProviderWriters,
+
+        ["PAGE /Personal"] = StaffReaders,
+        ["PAGE /Personal/{id:guid}"] = StaffReaders,
+        ["PAGE /Personal/Ny"] = StaffWriters,
+        ["PAGE /Personal/{id:guid}/Andra"] = StaffWriters,
+        ["GET /api/v1/employees/"] = StaffReaders,
+        ["GET /api/v1/employees/{id:guid}"] = StaffReaders,
+        ["GET /api/v1/employees/{id:guid}/history"] = StaffReaders,
+        ["POST /api/v1/employees/"] = StaffWriters,
+        ["PUT /api/v1/employees/{id:guid}"] = StaffWriters,
+
         ["PAGE /Admin"] = Administrators,
         ["PAGE /Admin/Anvandare"] = Administrators,
         ["PAGE /Admin/Anvandare/Ny"] = Administrators,
@@ -74,5 +101,5 @@ public static class AuthorizationMatrix
     };
 
     // Referenced by rows added with the other registry areas.
-    internal static readonly string[][] Sets = [ServiceWriters, PropertyReaders, PropertyWriters, ProviderReaders, ProviderWriters, StaffReaders, StaffWriters];
+    internal static readonly string[][] Sets = [ServiceWriters, PropertyReaders, PropertyWriters];
 }
