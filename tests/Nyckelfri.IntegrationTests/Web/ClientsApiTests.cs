@@ -84,6 +84,26 @@ public sealed class ClientsApiTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [DatabaseTheory, DatabaseProviders]
+    public async Task Create_UnknownHousehold_Returns400AndSavesNothing(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var api = await app.ApiAs(Roles.CaseOfficer);
+        await using var before = app.SystemContext();
+        var fingerprint = await DatabaseFingerprint.TakeAsync(before);
+
+        var response = await api.PostAsJsonAsync("/api/v1/clients", new
+        {
+            firstName = "Greta", lastName = "Gäst", personalIdentityNumber = Number("19341212", "606"), householdId = Guid.NewGuid(),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty("householdId")[0].GetString().ShouldBe("Hushållet finns inte.");
+        await using var after = app.SystemContext();
+        (await DatabaseFingerprint.TakeAsync(after)).ShouldBe(fingerprint);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
     public async Task Update_StaleVersion_Returns409AndKeepsTheFirstEdit(DatabaseProvider provider)
     {
         var app = await fixture.For(provider);

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Data;
+using Nyckelfri.Identity;
+using Nyckelfri.IntegrationTests.Infrastructure;
+using Nyckelfri.IntegrationTests.Security;
+
+namespace Nyckelfri.IntegrationTests.Web;
+
+/// <summary>
+/// Every write endpoint of the API, found from the app's routing, gets malformed JSON, wrong types,
+/// over-long strings, markup, unknown ids and empty bodies. Each must answer 4xx with a ProblemDetails
+/// body, never 500, and leave the database exactly as it was.
+/// </summary>
+public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static readonly string Long = new('x', 5000);
+    private const string Script = "<script>alert('x')</script>";
+
+    // Field names used across the API; unknown ones are ignored by the binder, known ones validated.
+    private static readonly string[] TextFields =
+    [
+        "firstName", "lastName", "name", "street", "postalCode", "city", "apartment", "phone", "email", "doorCode",
+        "personalIdentityNumber", "title", "organizationNumber", "contactName", "contactPhone", "contactEmail",
+        "userName", "displayName", "password", "decisionReference", "consentNote",
+    ];
+
+    public static readonly TheoryData<string, string> Payloads = new()
+    {
+        { "malformed JSON", "{\"firstName\": \"Anna\", " },
+        { "not an object", "[1, 2, 3]" },
+        { "wrong types", "{\"firstName\": 12, \"version\": \"tre\", \"lockDecision\": 7, \"informedOn\": \"igår\", \"startDate\": true, \"kind\": {}}" },
+        { "empty object", "{}" },
+        { "over-long strings", Body(Long) },
+        { "script tags", Body(Script) },
+        { "unknown ids", "{\"householdId\": \"" + Guid.NewGuid() + "\", \"unitId\": \"" + Guid.NewGuid() + "\", \"providerId\": \"" + Guid.NewGuid() + "\", \"propertyOwnerId\": \"" + Guid.NewGuid() + "\", \"entranceId\": \"" + Guid.NewGuid() + "\", \"unitIds\": [\"" + Guid.NewGuid() + "\"], \"version\": 0}" },
+    };
+
+    private static string Body(string value) =>
+        "{" + string.Join(", ", TextFields.Select(f => $"\"{f}\": \"{value.Replace("'", "\\u0027", StringComparison.Ordinal)}\"")) + ", \"version\": 0}";
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task EveryWriteEndpoint_RefusesBadInput_With4xxProblemAndNoChange(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var api = await app.ApiAs(Roles.SystemAdministrator);
+        var existing = await ExistingIds(app);
+        var writes = AppEndpoint.All(app.Services).Where(e => e.Method is "POST" or "PUT" && e.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        writes.Count.ShouldBeGreaterThan(5);
+        var failures = new List<string>();
+
+        foreach (var (name, body) in Payloads.Select(row => ((string)row[0], (string)row[1])))
+        foreach (var endpoint in writes)
+        foreach (var useRealIds in new[] { true, false })
+        {
+            await using var before = app.SystemContext();
+            var fingerprint = await DatabaseFingerprint.TakeAsync(before);
+            var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), PathFor(endpoint.Path, existing, useRealIds))
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            using var response = await api.SendAsync(request);
+            var status = (int)response.StatusCode;
+            var label = $"{endpoint.Key} ({name}, {(useRealIds ? "known" : "unknown")} path ids)";
+            if (status is < 400 or >= 500) failures.Add($"{label}: {status}");
+            else if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") failures.Add($"{label}: no ProblemDetails body");
+            await using var after = app.SystemContext();
+            if (await DatabaseFingerprint.TakeAsync(after) != fingerprint) failures.Add($"{label}: the database changed");
+        }
+
+        failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
+    }
+
+    // A real record for each kind of path id, so that the body (not a 404) is what gets judged.
+    // Action endpoints (reveal, revoke) ignore bodies and always get unknown ids.
+    private static string PathFor(string pattern, IReadOnlyDictionary<string, Guid> existing, bool useRealIds)
+    {
+        var segments = pattern.Split('/');
+        var action = pattern.EndsWith("/reveal", StringComparison.Ordinal) || pattern.EndsWith("/revoke", StringComparison.Ordinal);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (!segments[i].StartsWith('{')) continue;
+            var resource = i > 0 ? segments[i - 1] : "";
+            segments[i] = useRealIds && !action && existing.TryGetValue(resource, out var id) ? id.ToString() : Guid.NewGuid().ToString();
+        }
+        return string.Join('/', segments);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, Guid>> ExistingIds(NyckelfriApp app)
+    {
+        await using var db = app.SystemContext();
+        var a = app.World.MunicipalityA;
+        var ids = new Dictionary<string, Guid>
+        {
+            ["clients"] = app.World.InternalClient,
+            ["providers"] = app.World.InternalProvider,
+            ["units"] = app.World.InternalUnit,
+            ["addresses"] = app.World.AddressA,
+            ["users"] = Guid.Parse(await db.Users.Where(u => u.UserName == TestWorld.UserFor(Roles.Employee)).Select(u => u.Id).SingleAsync()),
+        };
+        async Task Add(string key, IQueryable<Guid> query) { var id = await query.FirstOrDefaultAsync(); if (id != Guid.Empty) ids[key] = id; }
+        await Add("households", db.Households.IgnoreQueryFilters().Where(h => h.MunicipalityId == a).Select(h => h.Id));
+        await Add("services", db.CareServices.IgnoreQueryFilters().Where(s => s.MunicipalityId == a).Select(s => s.Id));
+        await Add("employees", db.Employees.IgnoreQueryFilters().Where(e => e.MunicipalityId == a).Select(e => e.Id));
+        await Add("entrances", db.Entrances.IgnoreQueryFilters().Where(e => e.MunicipalityId == a).Select(e => e.Id));
+        await Add("property-owners", db.PropertyOwners.IgnoreQueryFilters().Where(o => o.MunicipalityId == a).Select(o => o.Id));
+        return ids;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Data;
+
+namespace Nyckelfri.IntegrationTests.Web;
+
+/// <summary>
+/// A cheap summary of everything stored: row counts, summed versions (raised on every update) and the
+/// last history line. Equal fingerprints mean nothing was added, changed or removed.
+/// </summary>
+public static class DatabaseFingerprint
+{
+    public static async Task<string> TakeAsync(NyckelfriDbContext db)
+    {
+        var parts = new List<string>
+        {
+            await Of(db.Municipalities), await Of(db.Providers), await Of(db.Units), await Of(db.Employees),
+            await Of(db.PropertyOwners), await Of(db.Addresses), await Of(db.Entrances), await Of(db.Households),
+            await Of(db.Clients), await Of(db.CareServices), await Of(db.ApiKeys),
+            $"audit:{await db.AuditEntries.IgnoreQueryFilters().CountAsync()}",
+            $"users:{await db.Users.CountAsync()}:{string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.ConcurrencyStamp).ToListAsync())}",
+            $"roles:{await db.UserRoles.CountAsync()}",
+        };
+        return string.Join(" | ", parts);
+    }
+
+    private static async Task<string> Of<T>(IQueryable<T> set) where T : Common.Entity
+    {
+        var rows = set.IgnoreQueryFilters();
+        return $"{typeof(T).Name}:{await rows.CountAsync()}:{await rows.SumAsync(e => (long)e.Version)}";
+    }
+}
