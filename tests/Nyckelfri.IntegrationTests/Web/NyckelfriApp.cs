@@ -20,7 +20,13 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
-    private NyckelfriApp(TestDatabase database) => Database = database;
+    private readonly bool _ownsDatabase;
+
+    private NyckelfriApp(TestDatabase database, bool ownsDatabase)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+    }
 
     public TestDatabase Database { get; }
     public TestClock Clock { get; } = new();
@@ -29,10 +35,18 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider, TestSchema.Empty);
-        var app = new NyckelfriApp(database);
+        var app = new NyckelfriApp(database, ownsDatabase: true);
         _ = app.Server; // starts the host: migrations run at start-up
         app.World = await TestWorld.SeedAsync(app.Services, () => database.Options, app.Clock);
         return app;
+    }
+
+    /// <summary>Another instance of the app on the same database, as behind a load balancer.</summary>
+    public NyckelfriApp StartAnotherInstance()
+    {
+        var other = new NyckelfriApp(Database, ownsDatabase: false) { World = World };
+        _ = other.Server;
+        return other;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -88,7 +102,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
 }
 
