@@ -29,8 +29,15 @@ public static class StartupTasks
                     Environment.ExitCode = 1;
                 }
                 return true;
+            case "create-municipality":
+                await MigrateAsync(app);
+                Environment.ExitCode = await Tenants.CreateAsync(app.Services, args[1..]);
+                return true;
+            case "list-municipalities":
+                await Tenants.ListAsync(app.Services);
+                return true;
             default:
-                Console.Error.WriteLine($"Okänt kommando '{args[0]}'. Kommandon: migrate, seed-demo.");
+                Console.Error.WriteLine($"Okänt kommando '{args[0]}'. Kommandon: migrate, seed-demo, create-municipality, list-municipalities.");
                 Environment.ExitCode = 2;
                 return true;
         }
