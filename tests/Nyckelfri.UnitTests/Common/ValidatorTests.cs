@@ -81,13 +81,16 @@ public class ValidatorTests
     [InlineData("Anna\u0000")]
     [InlineData("Anna\u001bBerg")]
     [InlineData("Anna\u007fBerg")]
-    public void Required_ControlCharacter_ForbiddenCharactersError(string value)
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("Anna <b>Berg</b>")]
+    [InlineData("Anna > Berg")]
+    public void Required_ControlCharacterOrMarkup_ForbiddenCharactersError(string value)
     {
         var v = new Validator();
 
         v.Required("FirstName", value, "Förnamn").ShouldBeNull();
 
-        ErrorsOf(v).ShouldBeSingleError("FirstName", "Förnamn innehåller otillåtna tecken.");
+        ErrorsOf(v).ShouldBeSingleError("FirstName", "Förnamn innehåller otillåtna tecken (till exempel < eller >).");
     }
 
     // --- Optional ---
@@ -126,7 +129,7 @@ public class ValidatorTests
 
         v.Optional("Note", "rad ett\u0007", "Anteckning").ShouldBeNull();
 
-        ErrorsOf(v).ShouldBeSingleError("Note", "Anteckning innehåller otillåtna tecken.");
+        ErrorsOf(v).ShouldBeSingleError("Note", "Anteckning innehåller otillåtna tecken (till exempel < eller >).");
     }
 
     // --- Phone ---
