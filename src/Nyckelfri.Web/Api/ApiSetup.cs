@@ -8,6 +8,10 @@ public static class ApiSetup
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapClientsApi();
+        api.MapCareServicesApi();
+        api.MapHouseholdsApi();
+        api.MapAddressesApi();
+        api.MapPropertyOwnersApi();
         return app;
     }
 
