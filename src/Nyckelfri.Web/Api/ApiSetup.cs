@@ -7,11 +7,11 @@ public static class ApiSetup
     {
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
-        api.MapClientsApi();
-        api.MapCareServicesApi();
-        api.MapHouseholdsApi();
-        api.MapAddressesApi();
         api.MapPropertyOwnersApi();
+        api.MapAddressesApi();
+        api.MapHouseholdsApi();
+        api.MapCareServicesApi();
+        api.MapClientsApi();
         return app;
     }
 
