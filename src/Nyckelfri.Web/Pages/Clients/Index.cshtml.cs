@@ -13,6 +13,7 @@ public sealed class IndexModel(ListClients list, UnitLookup lookup, FindClientBy
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Active { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public string? PersonalIdentityNumber { get; set; }
 
     public Page<ListClients.Item> Clients { get; private set; } = new([], 1, Page<ListClients.Item>.DefaultSize, 0);
@@ -20,9 +21,7 @@ public sealed class IndexModel(ListClients list, UnitLookup lookup, FindClientBy
     public bool CanRegister => Can(Policies.ClientsWrite);
     public bool CanSearchByNumber => Can(Policies.ClientsRead);
 
-    // "page" is also Razor Pages' own route value (the page's name), which wins over the query string
-    // when a property is bound; a parameter read from the query string alone gets the number.
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct) => await Load(pageNumber, ct);
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
     public async Task<IActionResult> OnPostFindByNumberAsync(CancellationToken ct)
     {
@@ -39,13 +38,13 @@ public sealed class IndexModel(ListClients list, UnitLookup lookup, FindClientBy
         {
             ModelState.AddModelError(nameof(PersonalIdentityNumber), "Ingen brukare med det personnumret finns bland dem du har behörighet till.");
         }
-        await Load(pageNumber: null, ct);
+        await Load(ct);
         return Page();
     }
 
-    private async Task Load(int? pageNumber, CancellationToken ct)
+    private async Task Load(CancellationToken ct)
     {
         Units = await lookup.Units(ct);
-        Clients = await list.Handle(new ListClients.Query(Q, UnitId: UnitId, ActiveOnly: Active, Page: pageNumber), ct);
+        Clients = await list.Handle(new ListClients.Query(Q, UnitId: UnitId, ActiveOnly: Active, Page: PageNumber), ct);
     }
 }
