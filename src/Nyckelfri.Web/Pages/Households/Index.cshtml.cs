@@ -10,11 +10,11 @@ namespace Nyckelfri.Web.Pages.Households;
 public sealed class IndexModel(ListHouseholds list) : NyckelfriPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    // From the query string only: Razor Pages puts the page's own path in the route value "page".
+    [BindProperty(SupportsGet = true, Name = "page"), FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<ListHouseholds.Item> Households { get; private set; } = new([], 1, Page<ListHouseholds.Item>.DefaultSize, 0);
 
-    // "page" is also Razor Pages' own route value (the page's name), which wins over the query string
-    // when a property is bound; a parameter read from the query string alone gets the number.
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct) =>
-        Households = await list.Handle(new ListHouseholds.Query(Q, pageNumber), ct);
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Households = await list.Handle(new ListHouseholds.Query(Q, PageNumber), ct);
 }

@@ -11,12 +11,12 @@ public sealed class IndexModel(ListPropertyOwners list) : NyckelfriPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public PropertyOwnerKind? Kind { get; set; }
+    // From the query string only: Razor Pages puts the page's own path in the route value "page".
+    [BindProperty(SupportsGet = true, Name = "page"), FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<ListPropertyOwners.Item> Owners { get; private set; } = new([], 1, Page<ListPropertyOwners.Item>.DefaultSize, 0);
     public bool CanRegister => Can(Policies.PropertiesWrite);
 
-    // "page" is also Razor Pages' own route value (the page's name), which wins over the query string
-    // when a property is bound; a parameter read from the query string alone gets the number.
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct) =>
-        Owners = await list.Handle(new ListPropertyOwners.Query(Q, Kind, pageNumber), ct);
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Owners = await list.Handle(new ListPropertyOwners.Query(Q, Kind, PageNumber), ct);
 }
