@@ -12,7 +12,8 @@ public sealed class EditHousehold(NyckelfriDbContext db) : IHandler
 {
     public sealed class Command
     {
-        public int Version { get; set; }
+        /// <summary>Required: every other field may be empty, so a request without it must not pass as an edit.</summary>
+        public int? Version { get; set; }
 
         /// <summary>Apartment number (lägenhetsnummer); empty for a house.</summary>
         public string? Apartment { get; set; }
@@ -44,8 +45,9 @@ public sealed class EditHousehold(NyckelfriDbContext db) : IHandler
     public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
     {
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, ct) ?? throw new NotFoundException("Hushållet");
-        db.ExpectVersion(household, command.Version);
         var v = new Validator();
+        if (command.Version is { } version) db.ExpectVersion(household, version);
+        else v.Add(nameof(Command.Version), "Uppgift om vilken version ändringen bygger på saknas. Ladda om sidan och gör ändringen igen.");
         var apartment = v.Optional(nameof(Command.Apartment), command.Apartment, "Lägenhetsnummer", 20);
         if (apartment is not null && apartment != household.Apartment && await ApartmentTaken(household, apartment, ct))
             v.Add(nameof(Command.Apartment), "Det finns redan ett hushåll i den lägenheten på adressen.");
