@@ -23,6 +23,19 @@ public sealed class PropertyOwner : Entity
     public string? ContactPhone { get; set; }
     public string? ContactEmail { get; set; }
 
+    /// <summary>
+    /// "NNNNNN-NNNN": ten digits (a leading "16" century prefix is dropped), the Luhn check digit
+    /// right, and the third digit 2 or more, as for every legal person. A personnummer (third digit
+    /// 0 or 1, a month) is refused: it is personal data and is not kept unprotected here.
+    /// </summary>
+    public static string? NormalizeOrganizationNumber(string? input)
+    {
+        var digits = new string((input ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        if (digits.Length == 12 && digits.StartsWith("16", StringComparison.Ordinal)) digits = digits[2..];
+        if (digits.Length != 10 || !digits.All(char.IsAsciiDigit) || digits[2] < '2') return null;
+        return Clients.PersonalIdentityNumber.HasValidCheckDigit(digits) ? $"{digits[..6]}-{digits[6..]}" : null;
+    }
+
     public static string SwedishName(PropertyOwnerKind kind) => kind switch
     {
         PropertyOwnerKind.HousingCompany => "Fastighetsbolag",

@@ -7,6 +7,10 @@ public static class ApiSetup
     {
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
+        api.MapPropertyOwnersApi();
+        api.MapAddressesApi();
+        api.MapHouseholdsApi();
+        api.MapCareServicesApi();
         api.MapClientsApi();
         api.MapAdminApi();
         api.MapProvidersApi();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Nyckelfri.Clients;
 using Nyckelfri.Common;
+using Nyckelfri.Properties;
 
 namespace Nyckelfri.Web.Pages.Shared;
 
@@ -35,4 +37,18 @@ public static class FieldLabels
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
+
+    /// <summary>
+    /// A recorded value in Swedish where the field says unambiguously what it is (the consent to an
+    /// entrance lock, the client's answer, yes/no); any other value is shown as recorded.
+    /// </summary>
+    public static string? Value(string field, string? value) => (field, value) switch
+    {
+        (_, null) => null,
+        (_, "true") => "Ja",
+        (_, "false") => "Nej",
+        ("ConsentStatus", _) when Enum.TryParse<ConsentStatus>(value, out var consent) => Entrance.SwedishName(consent),
+        ("LockDecision", _) when Enum.TryParse<LockDecision>(value, out var decision) => Client.SwedishName(decision),
+        _ => value,
+    };
 }
