@@ -16,6 +16,7 @@ public static class AuthorizationMatrix
         NightPatrolCoordinator, Auditor];
     private static readonly string[] ClientWriters = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer, AlarmCentreAdministration];
     private static readonly string[] ServiceWriters = [SystemAdministrator, CaseOfficer, AlarmOfficer, AlarmCentreAdministration, Integration];
+    private static readonly string[] ServiceWriterPeople = [SystemAdministrator, CaseOfficer, AlarmOfficer, AlarmCentreAdministration];
     private static readonly string[] NumberRevealers = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer, AlarmCentreAdministration];
     private static readonly string[] DoorCodeRevealers = [SystemAdministrator, CaseOfficer, AlarmOfficer, AlarmCentreAdministration,
         AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator];
@@ -85,6 +86,50 @@ public static class AuthorizationMatrix
         ["POST /api/v1/employees/"] = StaffWriters,
         ["PUT /api/v1/employees/{id:guid}"] = StaffWriters,
 
+        ["PAGE /Fastighetsagare"] = PropertyReaders,
+        ["PAGE /Fastighetsagare/{id:guid}"] = PropertyReaders,
+        ["PAGE /Fastighetsagare/Ny"] = PropertyWriters,
+        ["PAGE /Fastighetsagare/{id:guid}/Andra"] = PropertyWriters,
+        ["GET /api/v1/property-owners/"] = PropertyReaders,
+        ["GET /api/v1/property-owners/{id:guid}"] = PropertyReaders,
+        ["GET /api/v1/property-owners/{id:guid}/history"] = PropertyReaders,
+        ["POST /api/v1/property-owners/"] = PropertyWriters,
+        ["PUT /api/v1/property-owners/{id:guid}"] = PropertyWriters,
+
+        ["PAGE /Adresser"] = PropertyReaders,
+        ["PAGE /Adresser/{id:guid}"] = PropertyReaders,
+        ["PAGE /Adresser/Ny"] = PropertyWriters,
+        ["PAGE /Adresser/{id:guid}/Andra"] = PropertyWriters,
+        ["PAGE /Adresser/{addressId:guid}/Portar/Ny"] = PropertyWriters,
+        ["PAGE /Portar/{id:guid}"] = PropertyReaders,
+        ["PAGE /Portar/{id:guid}/Andra"] = PropertyWriters,
+        ["GET /api/v1/addresses/"] = PropertyReaders,
+        ["GET /api/v1/addresses/{id:guid}"] = PropertyReaders,
+        ["GET /api/v1/addresses/{id:guid}/history"] = PropertyReaders,
+        ["POST /api/v1/addresses/"] = PropertyWriters,
+        ["PUT /api/v1/addresses/{id:guid}"] = PropertyWriters,
+        ["POST /api/v1/addresses/{id:guid}/entrances"] = PropertyWriters,
+        ["GET /api/v1/entrances/{id:guid}"] = PropertyReaders,
+        ["GET /api/v1/entrances/{id:guid}/history"] = PropertyReaders,
+        ["PUT /api/v1/entrances/{id:guid}"] = PropertyWriters,
+        ["PUT /api/v1/entrances/{id:guid}/consent"] = PropertyWriters,
+
+        ["PAGE /Hushall"] = ClientReaders,
+        ["PAGE /Hushall/{id:guid}"] = ClientReaders,
+        ["PAGE /Hushall/{id:guid}/Andra"] = ClientWriters,
+        ["GET /api/v1/households/"] = ClientReaders,
+        ["GET /api/v1/households/{id:guid}"] = ClientReaders,
+        ["GET /api/v1/households/{id:guid}/history"] = ClientReaders,
+        ["PUT /api/v1/households/{id:guid}"] = ClientWriters,
+
+        ["PAGE /Brukare/{clientId:guid}/Insatser/Ny"] = ServiceWriterPeople,
+        ["PAGE /Insatser/{id:guid}/Andra"] = ServiceWriterPeople,
+        ["GET /api/v1/clients/{clientId:guid}/services/"] = ClientReaders,
+        ["POST /api/v1/clients/{clientId:guid}/services/"] = ServiceWriters,
+        ["GET /api/v1/services/{id:guid}"] = ClientReaders,
+        ["GET /api/v1/services/{id:guid}/history"] = ClientReaders,
+        ["PUT /api/v1/services/{id:guid}"] = ServiceWriters,
+
         ["PAGE /Admin"] = Administrators,
         ["PAGE /Admin/Anvandare"] = Administrators,
         ["PAGE /Admin/Anvandare/Ny"] = Administrators,
@@ -99,7 +144,4 @@ public static class AuthorizationMatrix
         ["POST /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys/{id:guid}/revoke"] = Administrators,
     };
-
-    // Referenced by rows added with the other registry areas.
-    internal static readonly string[][] Sets = [ServiceWriters, PropertyReaders, PropertyWriters];
 }
