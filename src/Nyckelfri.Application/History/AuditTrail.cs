@@ -69,7 +69,8 @@ internal static class AuditTrail
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name is nameof(Entity.Version) or nameof(Entity.Id) or nameof(Entity.MunicipalityId)) continue;
+            // Bookkeeping and derived columns (the lower-cased search name) are not history.
+            if (name is nameof(Entity.Version) or nameof(Entity.Id) or nameof(Entity.MunicipalityId) or "SearchName") continue;
             var secret = property.Metadata.PropertyInfo?.GetCustomAttribute<SecretAttribute>()?.Kind;
             var before = entry.State == EntityState.Added ? null : Show(property.OriginalValue, secret);
             var after = entry.State == EntityState.Deleted ? null : Show(property.CurrentValue, secret);
