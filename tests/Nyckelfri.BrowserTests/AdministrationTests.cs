@@ -1,0 +1,48 @@
+using Nyckelfri.BrowserTests.Infrastructure;
+using Nyckelfri.BrowserTests.Pages;
+using Xunit.Abstractions;
+
+namespace Nyckelfri.BrowserTests;
+
+/// <summary>The system administrator's own pages. Both tests log in as systemforvaltare, so they share a collection.</summary>
+[Collection(BrowserCollections.First)]
+public sealed class AdministrationTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [BrowserFact]
+    public async Task SystemAdministrator_TurnsOnTwoFactor_NextLoginAsksForCode()
+    {
+        await using var browser = await OpenBrowser();
+        var start = await (await LoginPage.Open(browser)).LoginAs("systemforvaltare");
+        var setup = await start.GoToTwoFactorSetup();
+        (await setup.ShowsQrCode()).ShouldBeTrue();
+        var key = await setup.SharedKey();
+
+        await setup.Activate(Totp.Code(key, DateTimeOffset.UtcNow));
+        browser.Authenticators["systemforvaltare"] = key; // from here on, every login of this user needs the code
+
+        (await setup.RecoveryCodes()).Count.ShouldBe(10);
+        (await setup.Status()).ShouldContain("aktiverad");
+
+        var login = await setup.Menu.LogOut();
+        var codeQuestion = await login.LoginAsExpectingCodeQuestion("systemforvaltare");
+        var loggedIn = await codeQuestion.EnterCode(Totp.Code(key, DateTimeOffset.UtcNow));
+        (await loggedIn.Heading()).ShouldBe("Välkommen, Maria Holmgren");
+    }
+
+    [BrowserFact]
+    public async Task SystemAdministrator_OpensUsersAndCreatesApiKey()
+    {
+        await using var browser = await OpenBrowser();
+        var start = await (await LoginPage.Open(browser)).LoginAs("systemforvaltare");
+
+        var admin = await start.GoToAdministration();
+        (await admin.MunicipalityName()).ShouldBe("Demo kommun");
+        var users = await admin.OpenUsers();
+        (await users.UserNames()).ShouldContain("handlaggare");
+
+        var keys = await (await users.GoToAdministration()).OpenApiKeys();
+        await keys.CreateKey("Verksamhetssystem (webbtest)");
+        (await keys.CreatedKey()).ShouldNotBeNullOrWhiteSpace();
+        (await keys.KeyNames()).ShouldContain("Verksamhetssystem (webbtest)");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Nyckelfri.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The app on Kestrel and one headless Chromium, started once for the whole test run and shared by
+/// every browser-test collection: the first collection to start acquires it, the last to finish
+/// stops it.
+/// </summary>
+public sealed class BrowserHost : IAsyncDisposable
+{
+    // TOOLCHAIN.md: Debian's Chromium, offline, no sandbox (containers), nothing phoning home.
+    private static readonly string[] LaunchArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static BrowserHost? _shared;
+    private static int _users;
+
+    private readonly NyckelfriServer _server;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private BrowserHost(NyckelfriServer server, IPlaywright playwright, IBrowser browser)
+    {
+        _server = server;
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    /// <summary>Where every visited page is saved as a PNG, one folder per run.</summary>
+    public string ScreenshotFolder { get; } = Path.Combine(Path.GetTempPath(), "nyckelfri-browser-screenshots",
+        DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The authenticator app of each user who has turned on two-factor login in this run (user name →
+    /// shared key), so that a later login of that user can answer the code question whatever the test order.
+    /// </summary>
+    public ConcurrentDictionary<string, string> Authenticators { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<BrowserHost> Acquire()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            _shared ??= await StartAsync();
+            _users++;
+            return _shared;
+        }
+        finally { Gate.Release(); }
+    }
+
+    public static async Task Release()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--_users > 0 || _shared is null) return;
+            await _shared.DisposeAsync();
+            _shared = null;
+        }
+        finally { Gate.Release(); }
+    }
+
+    private static async Task<BrowserHost> StartAsync()
+    {
+        var serverStart = Task.Run(NyckelfriServer.Start); // the demo generation takes most of the start-up
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserAvailability.ExecutablePath,
+            Headless = true,
+            Args = LaunchArgs,
+        });
+        var host = new BrowserHost(await serverStart, playwright, browser);
+        Directory.CreateDirectory(host.ScreenshotFolder);
+        return host;
+    }
+
+    /// <summary>A fresh browser context (no cookies, Swedish locale) with one page, at desktop or phone size.</summary>
+    public async Task<BrowserSession> NewSession(string testName, Device device)
+    {
+        var phone = device == Device.Phone;
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _server.BaseAddress.ToString(),
+            Locale = "sv-SE",
+            TimezoneId = "Europe/Stockholm",
+            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        return new BrowserSession(context, await context.NewPageAsync(), Authenticators, Path.Combine(ScreenshotFolder, testName));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+}
+
+public enum Device { Desktop, Phone }

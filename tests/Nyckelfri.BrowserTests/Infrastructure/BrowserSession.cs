@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Nyckelfri.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One test's browser: a fresh context (no cookies) and its page. Page objects call
+/// <see cref="Arrived"/> after every navigation, so each visited page is saved as a screenshot and
+/// checked by axe.
+/// </summary>
+public sealed partial class BrowserSession(
+    IBrowserContext context, IPage page, IDictionary<string, string> authenticators, string screenshotFolder) : IAsyncDisposable
+{
+    private int _visits;
+
+    public IPage Page { get; } = page;
+
+    /// <summary>Shared keys of users with two-factor login on (see <see cref="BrowserHost.Authenticators"/>).</summary>
+    public IDictionary<string, string> Authenticators { get; } = authenticators;
+
+    /// <summary>
+    /// After a navigation: waits for the page to load, then <see cref="Check"/>s it. Without a name the
+    /// screenshot is named after the address reached ("/Konto/Logga-in" → konto-logga-in).
+    /// </summary>
+    public async Task Arrived(string? pageName = null)
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Check(pageName ?? NameOf(new Uri(Page.Url)));
+    }
+
+    /// <summary>Saves a screenshot of the page as it is now, then fails the test if axe finds a violation.</summary>
+    public async Task Check(string pageName)
+    {
+        Directory.CreateDirectory(screenshotFolder);
+        var file = Path.Combine(screenshotFolder, $"{++_visits:00}-{pageName}.png");
+        if (Environment.GetEnvironmentVariable("NF_NOSHOT") is null) await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        await Accessibility.AssertNoViolations(Page);
+    }
+
+    /// <summary>How wide the document is, in CSS pixels: wider than the viewport means sideways scrolling.</summary>
+    public Task<int> DocumentScrollWidth() =>
+        Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+
+    private static string NameOf(Uri address)
+    {
+        var path = Guid().Replace(address.AbsolutePath.Trim('/'), "id");
+        return path.Length == 0 ? "start" : path.Replace('/', '-').ToLowerInvariant();
+    }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guid();
+}

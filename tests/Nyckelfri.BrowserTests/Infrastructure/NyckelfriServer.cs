@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nyckelfri.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (a browser cannot reach the in-memory TestServer), listening on a free
+/// loopback port, with a fresh SQLite file so that start-up generates the demo municipality.
+/// </summary>
+public sealed class NyckelfriServer : WebApplicationFactory<Program>
+{
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"nyckelfri-browser-{Guid.NewGuid():N}.db");
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static NyckelfriServer Start()
+    {
+        var server = new NyckelfriServer();
+        server.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        server.StartServer();
+        var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        server.BaseAddress = new Uri(addresses.Single());
+        return server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Nyckelfri", $"Data Source={_databaseFile}");
+        // Configuration, not SetMinimumLevel: appsettings.json's "Default": "Information" would win.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+            File.Delete(file);
+    }
+}

@@ -1,0 +1,44 @@
+using Nyckelfri.BrowserTests.Infrastructure;
+
+namespace Nyckelfri.BrowserTests.Pages;
+
+/// <summary>/Admin: the municipality's settings, with links to users and API keys.</summary>
+public sealed class AdminPage(BrowserSession session) : PageObject(session)
+{
+    public Task<string> MunicipalityName() => Field("Kommunens namn").InputValueAsync();
+
+    public async Task<UsersPage> OpenUsers()
+    {
+        await ClickAndArrive(Link("Användare och roller"), "admin-anvandare");
+        return new UsersPage(Session);
+    }
+
+    public async Task<ApiKeysPage> OpenApiKeys()
+    {
+        await ClickAndArrive(Link("API-nycklar"), "admin-api-nycklar");
+        return new ApiKeysPage(Session);
+    }
+}
+
+/// <summary>/Admin/Anvandare: every login of the municipality.</summary>
+public sealed class UsersPage(BrowserSession session) : PageObject(session)
+{
+    public async Task<IReadOnlyList<string>> UserNames() =>
+        await Page.Locator("main table tbody tr td:first-child").AllInnerTextsAsync();
+}
+
+/// <summary>/Admin/Api-nycklar: keys for system integrations; a new key is shown once.</summary>
+public sealed class ApiKeysPage(BrowserSession session) : PageObject(session)
+{
+    public async Task<ApiKeysPage> CreateKey(string name)
+    {
+        await Field("Namn på integrationen").FillAsync(name);
+        await ClickAndArrive(Button("Skapa nyckel"), "admin-api-nyckel-skapad");
+        return this;
+    }
+
+    public Task<string> CreatedKey() => Page.Locator("#new-key").InnerTextAsync();
+
+    public async Task<IReadOnlyList<string>> KeyNames() =>
+        await Page.Locator("main table tbody tr td:first-child").AllInnerTextsAsync();
+}
