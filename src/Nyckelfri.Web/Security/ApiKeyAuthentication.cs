@@ -13,7 +13,7 @@ namespace Nyckelfri.Web.Security;
 /// hash is compared in constant time. A revoked or unknown key authenticates nobody.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IServiceScopeFactory scopes)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, NyckelfriDbContext db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -26,9 +26,6 @@ public sealed class ApiKeyAuthenticationHandler(
         if (secret.Length < ApiKey.PrefixLength || secret.Length > 100) return AuthenticateResult.Fail("Malformed API key.");
 
         var prefix = secret[..ApiKey.PrefixLength];
-        // A DbContext of its own: the request's would be created with the scope of a user not yet known.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
         var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix);
         if (key is null || !key.IsActive || !key.Matches(secret)) return AuthenticateResult.Fail("Unknown or revoked API key.");
 
