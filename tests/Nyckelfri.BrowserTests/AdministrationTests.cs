@@ -4,8 +4,7 @@ using Xunit.Abstractions;
 
 namespace Nyckelfri.BrowserTests;
 
-/// <summary>The system administrator's own pages. Both tests log in as systemforvaltare, so they share a collection.</summary>
-[Collection(BrowserCollections.First)]
+/// <summary>The system administrator's pages: two-factor login and the administration.</summary>
 public sealed class AdministrationTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [BrowserFact]

@@ -4,13 +4,10 @@ using Xunit.Abstractions;
 
 namespace Nyckelfri.BrowserTests;
 
-/// <summary>
-/// A class of browser tests: all share one app and one browser (see <see cref="BrowserHost"/>). Each
-/// class names its collection (<see cref="BrowserCollections"/>).
-/// </summary>
+/// <summary>A class of browser tests: all share one app and one browser (see <see cref="BrowserFixture"/>).</summary>
+[Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output)
 {
-    protected BrowserFixture Fixture => fixture;
     protected ITestOutputHelper Output => output;
 
     /// <summary>A fresh browser context (no cookies); its screenshots go to a folder named after the test.</summary>

@@ -4,7 +4,6 @@ using Xunit.Abstractions;
 
 namespace Nyckelfri.BrowserTests;
 
-[Collection(BrowserCollections.Second)]
 public sealed class LoginTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private const string WrongPassword = "Fel användarnamn eller lösenord.";

@@ -4,7 +4,6 @@ using Xunit.Abstractions;
 
 namespace Nyckelfri.BrowserTests;
 
-[Collection(BrowserCollections.Second)]
 public sealed class ProviderScopingTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     // The demo's external LOV provider (DemoOrganisation) and its two home-care units; the

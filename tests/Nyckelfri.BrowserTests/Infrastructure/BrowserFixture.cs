@@ -4,8 +4,8 @@ using Xunit.Sdk;
 namespace Nyckelfri.BrowserTests.Infrastructure;
 
 /// <summary>
-/// A browser-test collection's hold on the shared <see cref="BrowserHost"/>. When Chromium is missing
-/// outside CI the tests skip and nothing starts; with CI=true they fail with a clear message.
+/// Starts the <see cref="BrowserHost"/> (app and browser) once for the collection. When Chromium is
+/// missing outside CI the tests skip and nothing starts; with CI=true they fail with a clear message.
 /// </summary>
 public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
@@ -15,7 +15,7 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
     {
         if (BrowserAvailability.SkipReason is not null) return;
         if (!BrowserAvailability.IsInstalled) throw new InvalidOperationException(BrowserAvailability.MissingOnCi);
-        _host = await BrowserHost.Acquire();
+        _host = await BrowserHost.StartAsync();
         diagnostics.OnMessage(new DiagnosticMessage($"Browser test screenshots: {_host.ScreenshotFolder}"));
     }
 
@@ -28,22 +28,13 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_host is not null) await BrowserHost.Release();
+        if (_host is not null) await _host.DisposeAsync();
     }
 }
 
-/// <summary>
-/// Browser tests run in two collections side by side (xUnit runs collections in parallel), both on the
-/// one shared app and browser. Test classes are split between them so the two take about as long.
-/// </summary>
-public static class BrowserCollections
+/// <summary>All browser tests: one collection, run one test at a time on the one app and browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
-    public const string First = "Browser 1";
-    public const string Second = "Browser 2";
+    public const string Name = "Browser";
 }
-
-[CollectionDefinition(BrowserCollections.First)]
-public sealed class FirstBrowserCollection : ICollectionFixture<BrowserFixture>;
-
-[CollectionDefinition(BrowserCollections.Second)]
-public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>;

@@ -1,14 +1,9 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Playwright;
 
 namespace Nyckelfri.BrowserTests.Infrastructure;
 
-/// <summary>
-/// The app on Kestrel and one headless Chromium, started once for the whole test run and shared by
-/// every browser-test collection: the first collection to start acquires it, the last to finish
-/// stops it.
-/// </summary>
+/// <summary>The app on Kestrel and one headless Chromium, started once for the whole browser-test collection.</summary>
 public sealed class BrowserHost : IAsyncDisposable
 {
     // TOOLCHAIN.md: Debian's Chromium, offline, no sandbox (containers), nothing phoning home.
@@ -17,10 +12,6 @@ public sealed class BrowserHost : IAsyncDisposable
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
-
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static BrowserHost? _shared;
-    private static int _users;
 
     private readonly NyckelfriServer _server;
     private readonly IPlaywright _playwright;
@@ -41,33 +32,9 @@ public sealed class BrowserHost : IAsyncDisposable
     /// The authenticator app of each user who has turned on two-factor login in this run (user name →
     /// shared key), so that a later login of that user can answer the code question whatever the test order.
     /// </summary>
-    public ConcurrentDictionary<string, string> Authenticators { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> Authenticators { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public static async Task<BrowserHost> Acquire()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            _shared ??= await StartAsync();
-            _users++;
-            return _shared;
-        }
-        finally { Gate.Release(); }
-    }
-
-    public static async Task Release()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (--_users > 0 || _shared is null) return;
-            await _shared.DisposeAsync();
-            _shared = null;
-        }
-        finally { Gate.Release(); }
-    }
-
-    private static async Task<BrowserHost> StartAsync()
+    public static async Task<BrowserHost> StartAsync()
     {
         var serverStart = Task.Run(NyckelfriServer.Start); // the demo generation takes most of the start-up
         var playwright = await Playwright.CreateAsync();
@@ -94,6 +61,8 @@ public sealed class BrowserHost : IAsyncDisposable
             ViewportSize = phone ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
             HasTouch = phone,
+            // Bootstrap then skips its transitions: axe and screenshots see final colours, not a fade.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         return new BrowserSession(context, await context.NewPageAsync(), Authenticators, Path.Combine(ScreenshotFolder, testName));
     }

@@ -17,7 +17,9 @@ public sealed record FictitiousPersonalIdentityNumber(string Valid, string WithW
 
     public string Masked => $"{BirthDate}-XXXX";
 
-    public static FictitiousPersonalIdentityNumber Next()
+    /// <param name="shownAlongside">Other text the page will show (an address, say): the last four
+    /// digits must not occur in it either, or "never shown" could not be checked.</param>
+    public static FictitiousPersonalIdentityNumber Next(params string[] shownAlongside)
     {
         while (true)
         {
@@ -26,8 +28,8 @@ public sealed record FictitiousPersonalIdentityNumber(string Valid, string WithW
             var check = CheckDigit(nine);
             var valid = $"19{nine[..6]}-{nine[6..]}{check}";
             var candidate = new FictitiousPersonalIdentityNumber(valid, $"19{nine[..6]}-{nine[6..]}{(check + 1) % 10}");
-            // The last four must not also occur in the visible date, or "never shown" could not be checked.
-            if (!candidate.BirthDate.Contains(candidate.LastFour, StringComparison.Ordinal)) return candidate;
+            if (!shownAlongside.Append(candidate.BirthDate).Any(text => text.Contains(candidate.LastFour, StringComparison.Ordinal)))
+                return candidate;
         }
     }
 
