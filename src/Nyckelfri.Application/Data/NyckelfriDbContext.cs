@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Nyckelfri.Clients;
 using Nyckelfri.Common;
+using Nyckelfri.Devices;
 using Nyckelfri.History;
 using Nyckelfri.Households;
 using Nyckelfri.Identity;
+using Nyckelfri.Keys;
 using Nyckelfri.Properties;
 using Nyckelfri.Providers;
 using Nyckelfri.Services;
@@ -45,6 +47,18 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<CareService> CareServices => Set<CareService>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<DeviceModel> DeviceModels => Set<DeviceModel>();
+    public DbSet<StockLocation> StockLocations => Set<StockLocation>();
+    public DbSet<ReorderLevel> ReorderLevels => Set<ReorderLevel>();
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
+    public DbSet<PurchaseOrderLine> PurchaseOrderLines => Set<PurchaseOrderLine>();
+    public DbSet<BatteryReading> BatteryReadings => Set<BatteryReading>();
+    public DbSet<PendingTask> PendingTasks => Set<PendingTask>();
+    public DbSet<OriginalLockPart> OriginalLockParts => Set<OriginalLockPart>();
+    public DbSet<KeySet> KeySets => Set<KeySet>();
+    public DbSet<KeyReceipt> KeyReceipts => Set<KeyReceipt>();
+    public DbSet<PhysicalKeyUse> PhysicalKeyUses => Set<PhysicalKeyUse>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -113,6 +127,42 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
 
         builder.Entity<Household>().HasQueryFilter(h => IsSystemScope ||
             (h.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || h.Clients.Any())));
+
+        AddDeviceAndKeyFilters(builder);
+    }
+
+    /// <summary>
+    /// Stock is the municipality's (policies keep provider users away from it); a device, a key set,
+    /// a receipt follow the clients: a provider's user sees those of the clients it may see.
+    /// </summary>
+    private void AddDeviceAndKeyFilters(ModelBuilder builder)
+    {
+        builder.Entity<DeviceModel>().HasQueryFilter(m => IsSystemScope || m.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<StockLocation>().HasQueryFilter(l => IsSystemScope || l.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<ReorderLevel>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<PurchaseOrder>().HasQueryFilter(o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<PurchaseOrderLine>().HasQueryFilter(l => IsSystemScope || l.MunicipalityId == ScopeMunicipalityId);
+
+        // A device at a household is visible with the household's clients; an entrance unit with
+        // the clients behind its entrance; a device on a shelf only to municipal roles.
+        builder.Entity<Device>().HasQueryFilter(d => IsSystemScope ||
+            (d.MunicipalityId == ScopeMunicipalityId
+             && (ScopeProviderId == null
+                 || (d.HouseholdId != null && Clients.Any(c => c.HouseholdId == d.HouseholdId))
+                 || (d.EntranceId != null && Clients.Any(c => c.Household!.EntranceId == d.EntranceId)))));
+        builder.Entity<BatteryReading>().HasQueryFilter(r => IsSystemScope ||
+            (r.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Devices.Any(d => d.Id == r.DeviceId))));
+        builder.Entity<PendingTask>().HasQueryFilter(t => IsSystemScope ||
+            (t.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Devices.Any(d => d.Id == t.DeviceId))));
+
+        builder.Entity<OriginalLockPart>().HasQueryFilter(p => IsSystemScope ||
+            (p.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == p.ClientId))));
+        builder.Entity<KeySet>().HasQueryFilter(k => IsSystemScope ||
+            (k.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == k.ClientId))));
+        builder.Entity<KeyReceipt>().HasQueryFilter(r => IsSystemScope ||
+            (r.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == r.ClientId))));
+        builder.Entity<PhysicalKeyUse>().HasQueryFilter(u => IsSystemScope ||
+            (u.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == u.ClientId))));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

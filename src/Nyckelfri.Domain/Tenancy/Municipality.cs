@@ -28,6 +28,18 @@ public sealed class Municipality : Entity
     /// <summary>Comma-separated roles whose users must log in with two factors (TOTP).</summary>
     public string TwoFactorRoles { get; set; } = "";
 
+    public const int DefaultBatteryThreshold = 20;
+
+    /// <summary>A battery reported below this percentage opens a battery-change task (seed 002 §8).</summary>
+    public int BatteryThreshold { get; private set; } = DefaultBatteryThreshold;
+
+    public void ChangeBatteryThreshold(int percent)
+    {
+        if (percent is < 1 or > 90)
+            throw ValidationFailedException.For(nameof(BatteryThreshold), "Gränsen för lågt batteri ska vara mellan 1 och 90 %.");
+        BatteryThreshold = percent;
+    }
+
     public IReadOnlySet<string> TwoFactorRoleSet =>
         TwoFactorRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
 }

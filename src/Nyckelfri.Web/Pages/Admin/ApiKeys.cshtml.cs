@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Nyckelfri.Common;
 using Nyckelfri.Web.Security;
-using Keys = Nyckelfri.Identity.ApiKeys;
+using ApiKeyHandler = Nyckelfri.Identity.ApiKeys;
 
 namespace Nyckelfri.Web.Pages.Admin;
 
 [Authorize(Policy = Policies.MunicipalityAdmin)]
-public sealed class ApiKeysModel(Keys keys) : NyckelfriPageModel
+public sealed class ApiKeysModel(ApiKeyHandler keys) : NyckelfriPageModel
 {
     [BindProperty] public string? Name { get; set; }
-    public IReadOnlyList<Keys.Item> Keys { get; private set; } = [];
+    public IReadOnlyList<ApiKeyHandler.Item> Keys { get; private set; } = [];
     public string? CreatedSecret { get; private set; }
     public string? CreatedName { get; private set; }
 
@@ -20,7 +20,7 @@ public sealed class ApiKeysModel(Keys keys) : NyckelfriPageModel
     {
         var result = await Attempt(async () =>
         {
-            var created = await keys.Create(new Keys.CreateCommand(Name), ct);
+            var created = await keys.Create(new ApiKeyHandler.CreateCommand(Name), ct);
             CreatedSecret = created.Secret;
             CreatedName = created.Name;
             Name = null;

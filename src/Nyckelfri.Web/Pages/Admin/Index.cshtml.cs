@@ -17,7 +17,7 @@ public sealed class IndexModel(MunicipalitySettings settings, GetHistory history
     public async Task OnGetAsync(CancellationToken ct)
     {
         var view = await Load(ct);
-        Input = new MunicipalitySettings.Command { Version = view.Version, Name = view.Name, TwoFactorRoles = view.TwoFactorRoles.ToList() };
+        Input = new MunicipalitySettings.Command { Version = view.Version, Name = view.Name, TwoFactorRoles = view.TwoFactorRoles.ToList(), BatteryThreshold = view.BatteryThreshold };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
