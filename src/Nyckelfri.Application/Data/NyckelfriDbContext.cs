@@ -170,6 +170,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         PrepareSave();
         try { return base.SaveChanges(acceptAllChangesOnSuccess); }
         catch (DbUpdateConcurrencyException) { throw new ConcurrencyConflictException(); }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e)) { throw DatabaseErrors.Duplicate(); }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -177,6 +178,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         PrepareSave();
         try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
         catch (DbUpdateConcurrencyException) { throw new ConcurrencyConflictException(); }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e)) { throw DatabaseErrors.Duplicate(); }
     }
 
     /// <summary>

@@ -22,6 +22,16 @@ public static class Policies
     public const string StaffRead = nameof(StaffRead);
     public const string StaffWrite = nameof(StaffWrite);
     public const string MunicipalityAdmin = nameof(MunicipalityAdmin);
+    public const string DevicesRead = nameof(DevicesRead);
+    public const string DevicesWrite = nameof(DevicesWrite);
+    public const string StockRead = nameof(StockRead);
+    public const string StockWrite = nameof(StockWrite);
+    public const string KeysRead = nameof(KeysRead);
+    public const string KeysWrite = nameof(KeysWrite);
+    public const string PhysicalKeyUse = nameof(PhysicalKeyUse);
+    public const string BatteriesRead = nameof(BatteriesRead);
+    public const string BatteryReport = nameof(BatteryReport);
+    public const string BatteryTasksWrite = nameof(BatteryTasksWrite);
 
     public static readonly IReadOnlyDictionary<string, string[]> Table = new Dictionary<string, string[]>
     {
@@ -41,6 +51,30 @@ public static class Policies
         [StaffRead] = [SystemAdministrator, Coordinator, UnitManager, NightPatrolCoordinator, StaffingUnit, Auditor],
         [StaffWrite] = [SystemAdministrator, UnitManager, StaffingUnit],
         [MunicipalityAdmin] = [SystemAdministrator],
+
+        // Devices: provider roles see the devices at their own clients' homes (query-layer scoping);
+        // installers, locksmiths and the alarm centre move devices through their life.
+        [DevicesRead] = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer, AlarmCentreAdministration,
+            AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator, Auditor],
+        [DevicesWrite] = [SystemAdministrator, AlarmOfficer, AlarmCentreAdministration, Installer, Locksmith],
+        // Stock and purchase orders are the municipality's: no provider role. The system administrator
+        // orders (seed 002 §7); receiving a delivery is DevicesWrite (the caretaker receives).
+        [StockRead] = [SystemAdministrator, FeeOfficer, AlarmOfficer, AlarmCentreAdministration, AlarmCentreSupport,
+            Installer, Locksmith, Auditor],
+        [StockWrite] = [SystemAdministrator, AlarmOfficer, AlarmCentreAdministration],
+        // Physical keys: everyone who may see the client sees who holds a set; the units that hold
+        // keys, the alarm centre and the installers (who return keys at removal) sign receipts.
+        [KeysRead] = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer, AlarmCentreAdministration,
+            AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator, Auditor],
+        [KeysWrite] = [SystemAdministrator, AlarmOfficer, AlarmCentreAdministration, AlarmCentreSupport, Installer,
+            Coordinator, UnitManager, NightPatrolCoordinator],
+        [PhysicalKeyUse] = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator],
+        // Batteries: the provider keeps an eye on them and changes them (seed 002 §8); the lock
+        // platform reports levels through an API key (Integration).
+        [BatteriesRead] = [SystemAdministrator, AlarmOfficer, AlarmCentreAdministration, AlarmCentreSupport, Installer,
+            Coordinator, UnitManager, Employee, NightPatrolCoordinator],
+        [BatteryReport] = [SystemAdministrator, AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee, Integration],
+        [BatteryTasksWrite] = [SystemAdministrator, AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee],
     };
 
     public static void Configure(AuthorizationOptions options)

@@ -31,6 +31,25 @@ public static class AuthorizationMatrix
     private static readonly string[] StaffWriters = [SystemAdministrator, UnitManager, StaffingUnit];
     private static readonly string[] Administrators = [SystemAdministrator];
 
+    // Issue 3: devices, stock, physical keys, batteries.
+    private static readonly string[] DeviceReaders = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer,
+        AlarmCentreAdministration, AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Employee, Nurse,
+        NightPatrolCoordinator, Auditor];
+    private static readonly string[] DeviceWriters = [SystemAdministrator, AlarmOfficer, AlarmCentreAdministration, Installer, Locksmith];
+    private static readonly string[] StockReaders = [SystemAdministrator, FeeOfficer, AlarmOfficer, AlarmCentreAdministration,
+        AlarmCentreSupport, Installer, Locksmith, Auditor];
+    private static readonly string[] StockWriters = [SystemAdministrator, AlarmOfficer, AlarmCentreAdministration];
+    private static readonly string[] KeyReaders = ClientReaders;
+    private static readonly string[] KeyWriters = [SystemAdministrator, AlarmOfficer, AlarmCentreAdministration, AlarmCentreSupport,
+        Installer, Coordinator, UnitManager, NightPatrolCoordinator];
+    private static readonly string[] PhysicalKeyUsers = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee,
+        Nurse, NightPatrolCoordinator];
+    private static readonly string[] BatteryReaders = [SystemAdministrator, AlarmOfficer, AlarmCentreAdministration, AlarmCentreSupport,
+        Installer, Coordinator, UnitManager, Employee, NightPatrolCoordinator];
+    private static readonly string[] BatteryReporters = [SystemAdministrator, AlarmCentreSupport, Installer, Coordinator, UnitManager,
+        Employee, Integration];
+    private static readonly string[] BatteryTaskWriters = [SystemAdministrator, AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee];
+
     public static readonly IReadOnlyDictionary<string, string[]?> Expected = new Dictionary<string, string[]?>
     {
         // Open to anyone: health, the login steps, the error and access-denied pages.
@@ -143,5 +162,11 @@ public static class AuthorizationMatrix
         ["GET /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys/{id:guid}/revoke"] = Administrators,
+
+        // ---- Devices and stock (issue 3) ----
+
+        // ---- Physical keys (issue 3) ----
+
+        // ---- Batteries (issue 3) ----
     };
 }
