@@ -57,7 +57,8 @@ public sealed partial class Device
     private void RequireEntranceKind()
     {
         if (Kind != DeviceKind.EntranceUnit)
-            throw new RuleViolationException("device-wrong-place", $"En {Name.ToLowerInvariant()} monteras i ett hushåll, inte på en port.");
+            throw new RuleViolationException("device-wrong-place",
+                $"{(Kind == DeviceKind.MedicineCabinet ? "Ett" : "En")} {Name.ToLowerInvariant()} monteras i ett hushåll, inte på en port.");
     }
 
     private void RequireSameMunicipality(Guid municipalityId)

@@ -59,6 +59,9 @@ public sealed class PurchaseOrder : Entity
                 $"Beställning {Reference} är {(Status == PurchaseOrderStatus.Delivered ? "redan levererad" : "makulerad")}.");
         var line = Lines.FirstOrDefault(l => l.DeviceModelId == modelId)
                    ?? throw ValidationFailedException.For("DeviceModelId", $"Modellen finns inte på beställning {Reference}.");
+        // A count of zero or less would leave the line as it was, or undo part of an earlier delivery.
+        if (quantity < 1)
+            throw ValidationFailedException.For("SerialNumbers", "Leveransen måste ha minst en enhet.");
         if (quantity > line.Remaining)
             throw ValidationFailedException.For("SerialNumbers",
                 $"Leveransen har {quantity} enheter men bara {line.Remaining} återstår av den modellen på beställning {Reference}.");

@@ -40,12 +40,14 @@ public sealed record KeySetExpectation(IReadOnlyList<Guid> ExpectedHolders, IRea
     public IEnumerable<string> Warnings(Func<Guid, string> unitName)
     {
         if (Matches) yield break;
-        yield return $"Brukaren ska ha {Sets(Expected)} utlämnade enligt insatserna, men {Sets(Actual)} är registrerade hos enheter.";
+        yield return $"Brukaren ska ha {Sets(Expected, "utlämnad")} enligt insatserna, men {Sets(Actual, "är registrerad")} hos enheter.";
         foreach (var unit in MissingAt.Distinct())
             yield return $"{unitName(unit)} har ingen nyckeluppsättning men utför hemtjänst eller larm/natt hos brukaren.";
         foreach (var unit in SurplusAt.Distinct())
             yield return $"{unitName(unit)} har en nyckeluppsättning som inte behövs: lämna över eller lämna tillbaka den med kvittens.";
     }
 
-    private static string Sets(int n) => n == 1 ? "1 nyckeluppsättning" : $"{n} nyckeluppsättningar";
+    /// <summary>"1 nyckeluppsättning utlämnad", "2 nyckeluppsättningar utlämnade": the participle agrees with the count.</summary>
+    private static string Sets(int n, string participle) =>
+        n == 1 ? $"1 nyckeluppsättning {participle}" : $"{n} nyckeluppsättningar {participle}e";
 }
