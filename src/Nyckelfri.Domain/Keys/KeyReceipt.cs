@@ -55,7 +55,10 @@ public sealed class KeyReceipt : Entity
     public string? Note { get; private set; }
 
     /// <summary>A short number for the paper, from the record's id.</summary>
-    public string Reference => "K-" + Id.ToString("N")[^8..].ToUpperInvariant();
+    public string Reference => ReferenceOf(Id);
+
+    /// <summary>The reference of the receipt with this id, for read models that carry only the id.</summary>
+    public static string ReferenceOf(Guid id) => "K-" + id.ToString("N")[^8..].ToUpperInvariant();
 
     public static KeyReceipt HandOut(KeySet set, Parties parties, string recordedBy) =>
         new(set, KeyReceiptKind.HandOut, parties, null, set.HolderUnitId, recordedBy);

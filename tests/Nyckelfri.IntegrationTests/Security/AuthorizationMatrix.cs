@@ -166,6 +166,22 @@ public static class AuthorizationMatrix
         // ---- Devices and stock (issue 3) ----
 
         // ---- Physical keys (issue 3) ----
+        ["PAGE /Brukare/{clientId:guid}/Nycklar/Ny"] = KeyWriters,
+        ["PAGE /Nycklar/{id:guid}"] = KeyReaders,
+        ["PAGE /Nycklar/Kvittens/{id:guid}"] = KeyReaders,
+        ["PAGE /Brukare/{clientId:guid}/Fysisk-nyckel"] = PhysicalKeyUsers,
+        ["GET /api/v1/clients/{clientId:guid}/key-sets"] = KeyReaders,
+        ["POST /api/v1/clients/{clientId:guid}/key-sets"] = KeyWriters,
+        ["GET /api/v1/key-sets/{id:guid}"] = KeyReaders,
+        ["GET /api/v1/key-sets/{id:guid}/history"] = KeyReaders,
+        ["POST /api/v1/key-sets/{id:guid}/transfer"] = KeyWriters,
+        ["POST /api/v1/key-sets/{id:guid}/return"] = KeyWriters,
+        ["POST /api/v1/key-sets/{id:guid}/hand-out-again"] = KeyWriters,
+        ["POST /api/v1/key-sets/{id:guid}/lost"] = KeyWriters,
+        ["GET /api/v1/key-receipts/{id:guid}"] = KeyReaders,
+        ["GET /api/v1/clients/{clientId:guid}/physical-key-uses"] = KeyReaders,
+        ["POST /api/v1/clients/{clientId:guid}/physical-key-uses"] = PhysicalKeyUsers,
+        ["GET /api/v1/physical-key-uses/{id:guid}"] = KeyReaders,
 
         // ---- Batteries (issue 3) ----
     };

@@ -105,6 +105,8 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         await Add("employees", db.Employees.IgnoreQueryFilters().Where(e => e.MunicipalityId == a).Select(e => e.Id));
         await Add("entrances", db.Entrances.IgnoreQueryFilters().Where(e => e.MunicipalityId == a).Select(e => e.Id));
         await Add("property-owners", db.PropertyOwners.IgnoreQueryFilters().Where(o => o.MunicipalityId == a).Select(o => o.Id));
+        await Add("key-sets", db.KeySets.IgnoreQueryFilters().Where(k => k.MunicipalityId == a).Select(k => k.Id));
+        await Add("key-receipts", db.KeyReceipts.IgnoreQueryFilters().Where(r => r.MunicipalityId == a).Select(r => r.Id));
         return ids;
     }
 }

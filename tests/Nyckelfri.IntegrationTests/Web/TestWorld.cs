@@ -5,6 +5,7 @@ using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.Households;
 using Nyckelfri.Identity;
+using Nyckelfri.Keys;
 using Nyckelfri.Properties;
 using Nyckelfri.Providers;
 using Nyckelfri.Services;
@@ -66,7 +67,8 @@ public sealed class TestWorld
                 h1, h2, h3, internalClient, externalClient, clientB,
                 new CareService(internalClient, CareServiceKind.HomeCare, true, internalUnit, today.AddYears(-1), null),
                 new CareService(externalClient, CareServiceKind.HomeCare, true, externalUnit, today.AddYears(-1), null),
-                new CareService(clientB, CareServiceKind.HomeCare, true, unitB, today.AddYears(-1), null));
+                new CareService(clientB, CareServiceKind.HomeCare, true, unitB, today.AddYears(-1), null),
+                new KeySet(internalClient, "T-100", 2, internalUnit));
             var (key, secret) = ApiKey.Create(a.Id, "Verksamhetssystem", "test", clock.UtcNow());
             db.ApiKeys.Add(key);
             await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nyckelfri.Clients;
 using Nyckelfri.Common;
+using Nyckelfri.Keys;
 using Nyckelfri.Properties;
 
 namespace Nyckelfri.Web.Pages.Shared;
@@ -34,6 +35,9 @@ public static class FieldLabels
         ["ContactName"] = "Kontaktperson", ["ContactPhone"] = "Kontaktens telefon", ["ContactEmail"] = "Kontaktens e-post",
         ["Assessed"] = "Biståndsbedömd", ["ClientId"] = "Brukare", ["DecisionReference"] = "Beslutsreferens",
         ["Code"] = "Kod", ["IsDemo"] = "Demokommun", ["TwoFactorRoles"] = "Roller med krav på tvåstegsinloggning",
+        // Physical keys (issue 3).
+        ["KeyNumber"] = "Nyckelnummer", ["KeyCount"] = "Antal nycklar", ["Status"] = "Status", ["HolderUnitId"] = "Finns hos enhet",
+        ["Note"] = "Kommentar",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
@@ -49,6 +53,7 @@ public static class FieldLabels
         (_, "false") => "Nej",
         ("ConsentStatus", _) when Enum.TryParse<ConsentStatus>(value, out var consent) => Entrance.SwedishName(consent),
         ("LockDecision", _) when Enum.TryParse<LockDecision>(value, out var decision) => Client.SwedishName(decision),
+        ("Status", _) when Enum.TryParse<KeySetStatus>(value, out var keys) && !int.TryParse(value, out _) => KeySet.SwedishName(keys),
         _ => value,
     };
 }

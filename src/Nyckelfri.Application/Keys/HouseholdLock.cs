@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Data;
+using Nyckelfri.Devices;
+
+namespace Nyckelfri.Keys;
+
+/// <summary>Whether a household has a digital lock on its door now.</summary>
+internal static class HouseholdLock
+{
+    /// <summary>A lock unit mounted at the door: installed, or faulty but not yet taken down (still the household's lock).</summary>
+    public static Task<bool> IsMountedAsync(NyckelfriDbContext db, Guid householdId, CancellationToken ct) =>
+        db.Devices.AnyAsync(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
+                                 && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty), ct);
+}
