@@ -16,6 +16,7 @@ public static class ApiSetup
         api.MapProvidersApi();
         api.MapEmployeesApi();
         api.MapKeysApi();
+        api.MapDevicesApi();
         return app;
     }
 

@@ -164,6 +164,24 @@ public static class AuthorizationMatrix
         ["POST /api/v1/api-keys/{id:guid}/revoke"] = Administrators,
 
         // ---- Devices and stock (issue 3) ----
+        ["PAGE /Utrustning"] = DeviceReaders,
+        ["PAGE /Utrustning/{id:guid}"] = DeviceReaders,
+        ["PAGE /Utrustning/{id:guid}/Andra"] = DeviceWriters,
+        ["PAGE /Hushall/{householdId:guid}/Installera"] = DeviceWriters,
+        ["PAGE /Portar/{entranceId:guid}/Installera"] = DeviceWriters,
+        ["GET /api/v1/devices/"] = DeviceReaders,
+        ["GET /api/v1/devices/{id:guid}"] = DeviceReaders,
+        ["GET /api/v1/devices/{id:guid}/history"] = DeviceReaders,
+        ["PUT /api/v1/devices/{id:guid}"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/reserve"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/cancel-reservation"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/install"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/uninstall"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/report-fault"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/resolve-fault"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/send-for-repair"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/return-from-repair"] = DeviceWriters,
+        ["POST /api/v1/devices/{id:guid}/scrap"] = DeviceWriters,
 
         // ---- Physical keys (issue 3) ----
         ["PAGE /Brukare/{clientId:guid}/Nycklar/Ny"] = KeyWriters,

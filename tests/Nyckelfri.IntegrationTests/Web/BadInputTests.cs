@@ -24,6 +24,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         "firstName", "lastName", "name", "street", "postalCode", "city", "apartment", "phone", "email", "doorCode",
         "personalIdentityNumber", "title", "organizationNumber", "contactName", "contactPhone", "contactEmail",
         "userName", "displayName", "password", "decisionReference", "consentNote",
+        "keyNumber", "firmware", "note", "description", "reason", "comment",
     ];
 
     public static readonly TheoryData<string, string> Payloads = new()
@@ -97,6 +98,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
             ["providers"] = app.World.InternalProvider,
             ["units"] = app.World.InternalUnit,
             ["addresses"] = app.World.AddressA,
+            ["devices"] = app.World.InStockLockUnits[0],
             ["users"] = Guid.Parse(await db.Users.Where(u => u.UserName == TestWorld.UserFor(Roles.Employee)).Select(u => u.Id).SingleAsync()),
         };
         async Task Add(string key, IQueryable<Guid> query) { var id = await query.FirstOrDefaultAsync(); if (id != Guid.Empty) ids[key] = id; }

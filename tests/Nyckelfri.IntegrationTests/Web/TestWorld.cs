@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nyckelfri.Clients;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.Devices;
 using Nyckelfri.Households;
 using Nyckelfri.Identity;
 using Nyckelfri.Keys;
@@ -16,7 +17,8 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// <summary>
 /// The small, known world every web test starts from: municipality A with an internal provider
 /// (home-care unit) and an external provider (home-care unit), a client served by each, and one login
-/// per role (provider roles at the external provider); municipality B with one client and one admin.
+/// per role (provider roles at the external provider), and two lock units in stock at "Vaktmästeriet";
+/// municipality B with one client and one admin.
 /// </summary>
 public sealed class TestWorld
 {
@@ -32,6 +34,11 @@ public sealed class TestWorld
     public Guid ExternalClient { get; private set; }
     public Guid ClientInB { get; private set; }
     public Guid AddressA { get; private set; }
+
+    /// <summary>Municipality A's stock location "Vaktmästeriet", its lock-unit model "Testlås 1", and two lock units in stock there.</summary>
+    public Guid StockLocationA { get; private set; }
+    public Guid LockModelA { get; private set; }
+    public IReadOnlyList<Guid> InStockLockUnits { get; private set; } = [];
 
     /// <summary>An active API key of municipality A (role Integration).</summary>
     public string ApiKeySecret { get; private set; } = "";
@@ -69,9 +76,19 @@ public sealed class TestWorld
                 new CareService(externalClient, CareServiceKind.HomeCare, true, externalUnit, today.AddYears(-1), null),
                 new CareService(clientB, CareServiceKind.HomeCare, true, unitB, today.AddYears(-1), null),
                 new KeySet(internalClient, "T-100", 2, internalUnit));
+            var store = new StockLocation(a.Id, "Vaktmästeriet");
+            var lockModel = new DeviceModel(a.Id, DeviceKind.LockUnit, "Testlås 1", "Testleverantören AB");
+            Device[] locks = [new(lockModel, "TL-0001", "N-0001", store, null), new(lockModel, "TL-0002", "N-0002", store, null)];
+            db.AddRange(store, lockModel);
+            db.AddRange(locks);
             var (key, secret) = ApiKey.Create(a.Id, "Verksamhetssystem", "test", clock.UtcNow());
             db.ApiKeys.Add(key);
             await db.SaveChangesAsync();
+            // The caretaker notes the firmware after unpacking: the locks are at version 1, so a request
+            // based on version 0 is stale (BadInputTests sends version 0 to every write endpoint).
+            foreach (var device in locks) device.Firmware = "1.0";
+            await db.SaveChangesAsync();
+            (world.StockLocationA, world.LockModelA, world.InStockLockUnits) = (store.Id, lockModel.Id, locks.Select(l => l.Id).ToList());
             world.ApiKeySecret = secret;
 
             (world.MunicipalityA, world.MunicipalityB) = (a.Id, b.Id);

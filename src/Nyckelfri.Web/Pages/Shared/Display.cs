@@ -2,6 +2,7 @@ using System.Globalization;
 using Nyckelfri.Clients;
 using Nyckelfri.Common;
 using Nyckelfri.Keys;
+using Nyckelfri.Devices;
 using Nyckelfri.Properties;
 
 namespace Nyckelfri.Web.Pages.Shared;
@@ -35,9 +36,13 @@ public static class FieldLabels
         ["ContactName"] = "Kontaktperson", ["ContactPhone"] = "Kontaktens telefon", ["ContactEmail"] = "Kontaktens e-post",
         ["Assessed"] = "Biståndsbedömd", ["ClientId"] = "Brukare", ["DecisionReference"] = "Beslutsreferens",
         ["Code"] = "Kod", ["IsDemo"] = "Demokommun", ["TwoFactorRoles"] = "Roller med krav på tvåstegsinloggning",
+        // Devices (issue 3)
+        ["SerialNumber"] = "Serienummer", ["KeyNumber"] = "Nyckelnummer", ["Firmware"] = "Firmware", ["Note"] = "Anteckning",
+        ["Status"] = "Status", ["StockLocationId"] = "Lagerplats", ["InstalledOn"] = "Monteringsdatum", ["DeviceModelId"] = "Modell",
+        ["FaultDescription"] = "Felbeskrivning", ["ScrapReason"] = "Anledning till skrotning", ["BatteryLevel"] = "Batterinivå",
+        ["BatteryReportedAt"] = "Batterinivå rapporterad",
         // Physical keys (issue 3).
-        ["KeyNumber"] = "Nyckelnummer", ["KeyCount"] = "Antal nycklar", ["Status"] = "Status", ["HolderUnitId"] = "Finns hos enhet",
-        ["Note"] = "Kommentar",
+        ["KeyCount"] = "Antal nycklar", ["HolderUnitId"] = "Finns hos enhet",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
@@ -53,7 +58,11 @@ public static class FieldLabels
         (_, "false") => "Nej",
         ("ConsentStatus", _) when Enum.TryParse<ConsentStatus>(value, out var consent) => Entrance.SwedishName(consent),
         ("LockDecision", _) when Enum.TryParse<LockDecision>(value, out var decision) => Client.SwedishName(decision),
-        ("Status", _) when Enum.TryParse<KeySetStatus>(value, out var keys) && !int.TryParse(value, out _) => KeySet.SwedishName(keys),
+        ("Status", _) when int.TryParse(value, out _) => value,
+        ("Status", _) when Enum.TryParse<DeviceStatus>(value, out var status) => DeviceNames.SwedishName(status),
+        ("Status", _) when Enum.TryParse<KeySetStatus>(value, out var keys) => KeySet.SwedishName(keys),
+        ("Kind", _) when int.TryParse(value, out _) => value,
+        ("Kind", _) when Enum.TryParse<DeviceKind>(value, out var kind) => DeviceNames.SwedishName(kind),
         _ => value,
     };
 }

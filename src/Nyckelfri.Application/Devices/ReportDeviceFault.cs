@@ -1,0 +1,50 @@
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+
+namespace Nyckelfri.Devices;
+
+/// <summary>Reports a device as not working, with what is wrong. A mounted device stays on the door until taken down.</summary>
+public sealed class ReportDeviceFault(NyckelfriDbContext db) : IHandler
+{
+    public sealed class Command
+    {
+        public int? Version { get; set; }
+        public string? Description { get; set; }
+    }
+
+    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
+    {
+        var device = await db.DeviceForChange(id, ct);
+        var v = new Validator();
+        v.RequireVersion(command.Version);
+        var description = v.Required(nameof(Command.Description), command.Description, "Felbeskrivning", DeviceSteps.MaxDescriptionLength);
+        v.ThrowIfInvalid();
+
+        db.ExpectVersion(device, command.Version!.Value);
+        device.ReportFault(description!);
+        return await db.SaveTransition(device, DeviceHistory.FaultReported, description, ct);
+    }
+}
+
+/// <summary>The fault was put right where the device is (a reset, a new battery): back in use, or back in stock if it was off the door.</summary>
+public sealed class ResolveDeviceFault(NyckelfriDbContext db) : IHandler
+{
+    public sealed class Command
+    {
+        public int? Version { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
+    {
+        var device = await db.DeviceForChange(id, ct);
+        var v = new Validator();
+        v.RequireVersion(command.Version);
+        var comment = v.Comment(command.Comment);
+        v.ThrowIfInvalid();
+
+        db.ExpectVersion(device, command.Version!.Value);
+        device.ResolveFault();
+        return await db.SaveTransition(device, DeviceHistory.FaultResolved, comment, ct);
+    }
+}

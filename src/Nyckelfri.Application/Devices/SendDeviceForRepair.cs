@@ -1,0 +1,52 @@
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+
+namespace Nyckelfri.Devices;
+
+/// <summary>A faulty device goes to the supplier; if it was on a door, the door is now without it.</summary>
+public sealed class SendDeviceForRepair(NyckelfriDbContext db) : IHandler
+{
+    public sealed class Command
+    {
+        public int? Version { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
+    {
+        var device = await db.DeviceForChange(id, ct);
+        var v = new Validator();
+        v.RequireVersion(command.Version);
+        var comment = v.Comment(command.Comment);
+        v.ThrowIfInvalid();
+
+        db.ExpectVersion(device, command.Version!.Value);
+        device.SendForRepair();
+        return await db.SaveTransition(device, DeviceHistory.SentForRepair, comment, ct);
+    }
+}
+
+/// <summary>A repaired device comes back from the supplier to a shelf. (Straight onto a door is <see cref="InstallDevice"/>.)</summary>
+public sealed class ReturnDeviceFromRepair(NyckelfriDbContext db) : IHandler
+{
+    public sealed class Command
+    {
+        public int? Version { get; set; }
+        public Guid? StockLocationId { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
+    {
+        var device = await db.DeviceForChange(id, ct);
+        var v = new Validator();
+        v.RequireVersion(command.Version);
+        var comment = v.Comment(command.Comment);
+        var location = await db.StockLocation(v, command.StockLocationId, ct);
+        v.ThrowIfInvalid();
+
+        db.ExpectVersion(device, command.Version!.Value);
+        device.ReturnFromRepair(location!);
+        return await db.SaveTransition(device, DeviceHistory.ReturnedFromRepair, comment, ct);
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nyckelfri.Devices;
+using Nyckelfri.History;
+using Nyckelfri.Web.Security;
+
+namespace Nyckelfri.Web.Pages.Devices;
+
+/// <summary>
+/// One device: what it is, where it is, its battery, and the transitions its state allows now (for
+/// those who may move devices). Each transition is its own form and handler, based on the version shown.
+/// </summary>
+[Authorize(Policy = Policies.DevicesRead)]
+public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup lookup) : NyckelfriPageModel
+{
+    /// <summary>One form's fields; each action's form sends the ones it needs.</summary>
+    public sealed class ActionInput
+    {
+        public int? Version { get; set; }
+        public string? Comment { get; set; }
+        public string? Description { get; set; }
+        public string? Reason { get; set; }
+        public Guid? StockLocationId { get; set; }
+    }
+
+    [BindProperty] public ActionInput Input { get; set; } = new();
+    public GetDevice.Details Device { get; private set; } = null!;
+    public IReadOnlyList<GetHistory.Line> History { get; private set; } = [];
+    public IReadOnlyList<DeviceLookup.Option> StockLocations { get; private set; } = [];
+
+    /// <summary>The action whose form was posted and refused: its form shows the errors.</summary>
+    public DeviceAction? Posted { get; private set; }
+    public bool CanWrite => Can(Policies.DevicesWrite);
+    public bool CanOpenClients => Can(Policies.ClientsRead);
+    public bool CanOpenEntrances => Can(Policies.PropertiesRead);
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct);
+
+    public Task<IActionResult> OnPostCancelReservationAsync(Guid id, [FromServices] CancelDeviceReservation handler, CancellationToken ct) =>
+        Run(id, DeviceAction.CancelReservation, "Reservationen är borttagen.", ct,
+            () => handler.Handle(id, new() { Version = Input.Version, Comment = Input.Comment }, ct));
+
+    public Task<IActionResult> OnPostUninstallAsync(Guid id, [FromServices] UninstallDevice handler, CancellationToken ct) =>
+        Run(id, DeviceAction.Uninstall, "Enheten är nedmonterad och ligger i lager.", ct,
+            () => handler.Handle(id, new() { Version = Input.Version, StockLocationId = Input.StockLocationId, Comment = Input.Comment }, ct));
+
+    public Task<IActionResult> OnPostReportFaultAsync(Guid id, [FromServices] ReportDeviceFault handler, CancellationToken ct) =>
+        Run(id, DeviceAction.ReportFault, "Felet är anmält.", ct,
+            () => handler.Handle(id, new() { Version = Input.Version, Description = Input.Description }, ct));
+
+    public Task<IActionResult> OnPostResolveFaultAsync(Guid id, [FromServices] ResolveDeviceFault handler, CancellationToken ct) =>
+        Run(id, DeviceAction.ResolveFault, "Felet är markerat som åtgärdat.", ct,
+            () => handler.Handle(id, new() { Version = Input.Version, Comment = Input.Comment }, ct));
+
+    public Task<IActionResult> OnPostSendForRepairAsync(Guid id, [FromServices] SendDeviceForRepair handler, CancellationToken ct) =>
+        Run(id, DeviceAction.SendForRepair, "Enheten är registrerad som skickad på reparation.", ct,
+            () => handler.Handle(id, new() { Version = Input.Version, Comment = Input.Comment }, ct));
+
+    public Task<IActionResult> OnPostReturnFromRepairAsync(Guid id, [FromServices] ReturnDeviceFromRepair handler, CancellationToken ct) =>
+        Run(id, DeviceAction.ReturnFromRepair, "Enheten är tillbaka från reparation och ligger i lager.", ct,
+            () => handler.Handle(id, new() { Version = Input.Version, StockLocationId = Input.StockLocationId, Comment = Input.Comment }, ct));
+
+    public Task<IActionResult> OnPostScrapAsync(Guid id, [FromServices] ScrapDevice handler, CancellationToken ct) =>
+        Run(id, DeviceAction.Scrap, "Enheten är skrotad.", ct,
+            () => handler.Handle(id, new() { Version = Input.Version, Reason = Input.Reason }, ct));
+
+    private async Task<IActionResult> Run(Guid id, DeviceAction action, string done, CancellationToken ct, Func<Task<int>> change)
+    {
+        if (!CanWrite) return Forbid();
+        Posted = action;
+        var result = await Attempt(async () =>
+        {
+            await change();
+            StatusMessage = done;
+            return Redirect($"/Utrustning/{id}");
+        });
+        // Loaded after the attempt, so that a refused form is shown with the device as it is now.
+        if (result is PageResult) await Load(id, ct);
+        return result;
+    }
+
+    private async Task Load(Guid id, CancellationToken ct)
+    {
+        Device = await get.Handle(id, ct);
+        History = await history.Handle(id, ct);
+        if (CanWrite && Device.AllowedActions.Any(a => a is DeviceAction.Uninstall or DeviceAction.ReturnFromRepair))
+            StockLocations = await lookup.StockLocations(ct);
+    }
+}
