@@ -34,6 +34,12 @@ public static class FieldLabels
         ["ContactName"] = "Kontaktperson", ["ContactPhone"] = "Kontaktens telefon", ["ContactEmail"] = "Kontaktens e-post",
         ["Assessed"] = "Biståndsbedömd", ["ClientId"] = "Brukare", ["DecisionReference"] = "Beslutsreferens",
         ["Code"] = "Kod", ["IsDemo"] = "Demokommun", ["TwoFactorRoles"] = "Roller med krav på tvåstegsinloggning",
+        // Stock (issue 3)
+        ["Supplier"] = "Leverantör", ["Note"] = "Anteckning", ["Description"] = "Beskrivning", ["Level"] = "Beställningsnivå",
+        ["StockLocationId"] = "Lagerplats", ["DeviceModelId"] = "Modell", ["Number"] = "Nummer", ["OrderedOn"] = "Beställningsdatum",
+        ["DeliverToId"] = "Levereras till", ["Status"] = "Status", ["PurchaseOrderId"] = "Beställning", ["Ordered"] = "Beställt antal",
+        ["Delivered"] = "Levererat antal", ["Tag"] = "Märkning", ["StoredOn"] = "Lagrade", ["ReturnedOn"] = "Återlämnade",
+        ["ReturnNote"] = "Kommentar vid återlämning",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
@@ -49,6 +55,7 @@ public static class FieldLabels
         (_, "false") => "Nej",
         ("ConsentStatus", _) when Enum.TryParse<ConsentStatus>(value, out var consent) => Entrance.SwedishName(consent),
         ("LockDecision", _) when Enum.TryParse<LockDecision>(value, out var decision) => Client.SwedishName(decision),
+        ("Status", _) when Enum.TryParse<Nyckelfri.Devices.PurchaseOrderStatus>(value, out var order) => Nyckelfri.Devices.PurchaseOrder.SwedishName(order),
         _ => value,
     };
 }
