@@ -27,10 +27,17 @@ public static partial class DeliveryLines
             .Where(raw => raw.Values.Count > 0)
             .ToList();
 
-    /// <summary>Serial/key pairs as an API client sends them; an entry without a serial number is kept, to be reported.</summary>
+    /// <summary>
+    /// Serial/key pairs as an API client sends them. An entry without a serial number is kept with an
+    /// empty first value, to be reported rather than have its key number taken for a serial.
+    /// </summary>
     public static List<Raw> FromPairs(IEnumerable<(string? Serial, string? KeyNumber)> pairs) =>
-        pairs.Select((p, index) => new Raw(index + 1,
-                new[] { p.Serial?.Trim() ?? "", p.KeyNumber?.Trim() ?? "" }.Where(s => s.Length > 0).ToList()))
+        pairs.Select((p, index) =>
+            {
+                var serial = p.Serial?.Trim() ?? "";
+                var key = p.KeyNumber?.Trim() ?? "";
+                return new Raw(index + 1, key.Length == 0 ? [serial] : [serial, key]);
+            })
             .ToList();
 
     /// <summary>
@@ -56,7 +63,13 @@ public static partial class DeliveryLines
 
     private static Parsed? Parse(Validator v, string field, Raw line)
     {
-        if (line.Values.Count == 0) { v.Add(field, $"Rad {line.Line}: serienummer saknas."); return null; }
+        if (line.Values.Count == 0 || line.Values[0].Length == 0)
+        {
+            v.Add(field, line.Values.Count == 2
+                ? $"Rad {line.Line}: \"{Shown(line.Values[1])}\" saknar serienummer."
+                : $"Rad {line.Line}: serienummer saknas.");
+            return null;
+        }
         if (line.Values.Count > 2)
         {
             v.Add(field, $"Rad {line.Line}: \"{Shown(string.Join(' ', line.Values))}\" har för många värden. Skriv serienumret och eventuellt nyckelnumret, åtskilda med mellanslag, semikolon eller komma.");

@@ -105,6 +105,10 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         await Add("employees", db.Employees.IgnoreQueryFilters().Where(e => e.MunicipalityId == a).Select(e => e.Id));
         await Add("entrances", db.Entrances.IgnoreQueryFilters().Where(e => e.MunicipalityId == a).Select(e => e.Id));
         await Add("property-owners", db.PropertyOwners.IgnoreQueryFilters().Where(o => o.MunicipalityId == a).Select(o => o.Id));
+        ids["device-models"] = app.World.EntranceUnitModel;
+        ids["stock-locations"] = app.World.AlarmCentreStore;
+        ids["purchase-orders"] = app.World.OpenPurchaseOrder;
+        ids["original-lock-parts"] = app.World.StoredLockPart;
         return ids;
     }
 }

@@ -11,10 +11,7 @@ namespace Nyckelfri.Web.Pages.Stock;
 /// </summary>
 public sealed class ClientLockPartsViewComponent(ClientLockParts parts, TimeProvider clock) : ViewComponent
 {
-    public sealed record Model(Guid ClientId, IReadOnlyList<GetOriginalLockPart.Details> Parts, bool CanWrite, DateOnly Today)
-    {
-        public string ReturnUrl => Uri.EscapeDataString($"/Brukare/{ClientId}");
-    }
+    public sealed record Model(Guid ClientId, IReadOnlyList<GetOriginalLockPart.Details> Parts, bool CanWrite, DateOnly Today);
 
     public async Task<IViewComponentResult> InvokeAsync(Guid clientId)
     {
