@@ -55,7 +55,6 @@ public static class FieldLabels
         (_, "false") => "Nej",
         ("ConsentStatus", _) when Enum.TryParse<ConsentStatus>(value, out var consent) => Entrance.SwedishName(consent),
         ("LockDecision", _) when Enum.TryParse<LockDecision>(value, out var decision) => Client.SwedishName(decision),
-        ("Status", _) when Enum.TryParse<Nyckelfri.Devices.PurchaseOrderStatus>(value, out var order) => Nyckelfri.Devices.PurchaseOrder.SwedishName(order),
         _ => value,
     };
 }
