@@ -17,6 +17,7 @@ public static class ApiSetup
         api.MapEmployeesApi();
         api.MapKeysApi();
         api.MapDevicesApi();
+        api.MapStockApi();
         return app;
     }
 

@@ -109,6 +109,10 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         await Add("property-owners", db.PropertyOwners.IgnoreQueryFilters().Where(o => o.MunicipalityId == a).Select(o => o.Id));
         await Add("key-sets", db.KeySets.IgnoreQueryFilters().Where(k => k.MunicipalityId == a).Select(k => k.Id));
         await Add("key-receipts", db.KeyReceipts.IgnoreQueryFilters().Where(r => r.MunicipalityId == a).Select(r => r.Id));
+        ids["device-models"] = app.World.EntranceUnitModel;
+        ids["stock-locations"] = app.World.AlarmCentreStore;
+        ids["purchase-orders"] = app.World.OpenPurchaseOrder;
+        ids["original-lock-parts"] = app.World.StoredLockPart;
         return ids;
     }
 }

@@ -39,6 +39,11 @@ public sealed class TestWorld
     public Guid StockLocationA { get; private set; }
     public Guid LockModelA { get; private set; }
     public IReadOnlyList<Guid> InStockLockUnits { get; private set; } = [];
+    // Stock of municipality A, so that stock endpoints have real ids to be judged on (BadInputTests).
+    public Guid AlarmCentreStore { get; private set; }
+    public Guid EntranceUnitModel { get; private set; }
+    public Guid OpenPurchaseOrder { get; private set; }
+    public Guid StoredLockPart { get; private set; }
 
     /// <summary>An active API key of municipality A (role Integration).</summary>
     public string ApiKeySecret { get; private set; } = "";
@@ -96,6 +101,7 @@ public sealed class TestWorld
             (world.InternalUnit, world.ExternalUnit) = (internalUnit.Id, externalUnit.Id);
             (world.InternalClient, world.ExternalClient, world.ClientInB) = (internalClient.Id, externalClient.Id, clientB.Id);
             world.AddressA = address.Id;
+            await SeedStockAsync(db, world, internalClient, today);
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -113,6 +119,18 @@ public sealed class TestWorld
     }
 
     public delegate Microsoft.EntityFrameworkCore.DbContextOptions<NyckelfriDbContext> DbContextOptionsFactory();
+
+    private static async Task SeedStockAsync(NyckelfriDbContext db, TestWorld world, Client internalClient, DateOnly today)
+    {
+        var store = new StockLocation(world.MunicipalityA, "Larmcentralens förråd");
+        var model = new DeviceModel(world.MunicipalityA, DeviceKind.EntranceUnit, "Testportenhet", "Testleverantör");
+        var order = new PurchaseOrder(world.MunicipalityA, 1, "Testleverantör", today, store);
+        order.AddLine(model, 2);
+        var part = new OriginalLockPart(internalClient, store, "Ordinarie låsvred", "Testmärkning", today);
+        db.AddRange(store, model, order, part);
+        await db.SaveChangesAsync();
+        (world.AlarmCentreStore, world.EntranceUnitModel, world.OpenPurchaseOrder, world.StoredLockPart) = (store.Id, model.Id, order.Id, part.Id);
+    }
 
     private static Client Client(Guid municipality, Address address, string first, string last, string birth, DateOnly today, out Household household)
     {

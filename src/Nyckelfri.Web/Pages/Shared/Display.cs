@@ -43,6 +43,12 @@ public static class FieldLabels
         ["BatteryReportedAt"] = "Batterinivå rapporterad",
         // Physical keys (issue 3).
         ["KeyCount"] = "Antal nycklar", ["HolderUnitId"] = "Finns hos enhet",
+        // Stock (issue 3)
+        ["Supplier"] = "Leverantör", ["Note"] = "Anteckning", ["Description"] = "Beskrivning", ["Level"] = "Beställningsnivå",
+        ["StockLocationId"] = "Lagerplats", ["DeviceModelId"] = "Modell", ["Number"] = "Nummer", ["OrderedOn"] = "Beställningsdatum",
+        ["DeliverToId"] = "Levereras till", ["Status"] = "Status", ["PurchaseOrderId"] = "Beställning", ["Ordered"] = "Beställt antal",
+        ["Delivered"] = "Levererat antal", ["Tag"] = "Märkning", ["StoredOn"] = "Lagrade", ["ReturnedOn"] = "Återlämnade",
+        ["ReturnNote"] = "Kommentar vid återlämning",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
