@@ -15,6 +15,7 @@ public static class ApiSetup
         api.MapAdminApi();
         api.MapProvidersApi();
         api.MapEmployeesApi();
+        api.MapBatteriesApi();
         return app;
     }
 

@@ -168,5 +168,10 @@ public static class AuthorizationMatrix
         // ---- Physical keys (issue 3) ----
 
         // ---- Batteries (issue 3) ----
+        ["PAGE /Batterier"] = BatteryReaders,
+        ["POST /api/v1/devices/battery-reports"] = BatteryReporters,
+        ["GET /api/v1/batteries/low"] = BatteryReaders,
+        ["GET /api/v1/battery-tasks"] = BatteryReaders,
+        ["POST /api/v1/battery-tasks/{id:guid}/complete"] = BatteryTaskWriters,
     };
 }
