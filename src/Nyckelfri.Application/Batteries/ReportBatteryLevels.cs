@@ -33,7 +33,7 @@ public sealed class ReportBatteryLevels(NyckelfriDbContext db, BatteryChangeRule
         /// <summary>Percent, 0–100.</summary>
         public int? Level { get; set; }
 
-        /// <summary>When the device measured it; the time of the report when left out.</summary>
+        /// <summary>When the device measured it (ISO 8601 with offset, e.g. "2026-11-22T10:00:00Z"); the time of the report when left out.</summary>
         public DateTimeOffset? ReportedAt { get; set; }
     }
 

@@ -35,7 +35,8 @@ public static class FieldLabels
         ["Assessed"] = "Biståndsbedömd", ["ClientId"] = "Brukare", ["DecisionReference"] = "Beslutsreferens",
         ["Code"] = "Kod", ["IsDemo"] = "Demokommun", ["TwoFactorRoles"] = "Roller med krav på tvåstegsinloggning",
         ["BatteryLevel"] = "Batterinivå (%)", ["BatteryReportedAt"] = "Batterinivå rapporterad",
-        ["BatteryThreshold"] = "Gräns för lågt batteri (%)", ["BatteryEmptyOn"] = "Batteriet beräknas ta slut", ["OpenedAt"] = "Öppnad", ["DoneAt"] = "Klar", ["DoneBy"] = "Klar av",
+        ["BatteryThreshold"] = "Gräns för lågt batteri (%)", ["BatteryEmptyOn"] = "Batteriet beräknas ta slut",
+        ["OpenedAt"] = "Öppnad", ["DoneAt"] = "Klar", ["DoneBy"] = "Klar av",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
