@@ -6,7 +6,7 @@ namespace Nyckelfri.Web.Pages.Batteries;
 /// <summary>How battery levels and forecasts read on a page. A low level says so in words, not only in colour.</summary>
 public static class BatteryDisplay
 {
-    public static string LevelBadge(int level, bool belowThreshold) =>
+    public static string LevelBadge(bool belowThreshold) =>
         belowThreshold ? "badge text-bg-danger" : "badge text-bg-warning";
 
     public static string LevelText(int level, bool belowThreshold) =>
