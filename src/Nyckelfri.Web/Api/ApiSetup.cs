@@ -18,6 +18,7 @@ public static class ApiSetup
         api.MapKeysApi();
         api.MapDevicesApi();
         api.MapStockApi();
+        api.MapBatteriesApi();
         return app;
     }
 

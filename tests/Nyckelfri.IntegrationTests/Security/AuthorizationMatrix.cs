@@ -241,5 +241,10 @@ public static class AuthorizationMatrix
         ["GET /api/v1/physical-key-uses/{id:guid}"] = KeyReaders,
 
         // ---- Batteries (issue 3) ----
+        ["PAGE /Batterier"] = BatteryReaders,
+        ["POST /api/v1/devices/battery-reports"] = BatteryReporters,
+        ["GET /api/v1/batteries/low"] = BatteryReaders,
+        ["GET /api/v1/battery-tasks"] = BatteryReaders,
+        ["POST /api/v1/battery-tasks/{id:guid}/complete"] = BatteryTaskWriters,
     };
 }

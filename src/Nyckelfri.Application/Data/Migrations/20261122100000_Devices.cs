@@ -145,6 +145,7 @@ public sealed class Devices : Migration
                 ScrapReason = t.Column<string>(nullable: true),
                 BatteryLevel = t.Column<int>(nullable: true),
                 BatteryReportedAt = t.Column<DateTime>(nullable: true),
+                BatteryEmptyOn = t.Column<DateOnly>(nullable: true),
                 MunicipalityId = t.Column<Guid>(nullable: false),
                 Version = t.Column<int>(nullable: false),
             },

@@ -49,6 +49,9 @@ public static class FieldLabels
         ["DeliverToId"] = "Levereras till", ["Status"] = "Status", ["PurchaseOrderId"] = "Beställning", ["Ordered"] = "Beställt antal",
         ["Delivered"] = "Levererat antal", ["Tag"] = "Märkning", ["StoredOn"] = "Lagrade", ["ReturnedOn"] = "Återlämnade",
         ["ReturnNote"] = "Kommentar vid återlämning",
+        ["BatteryLevel"] = "Batterinivå (%)", ["BatteryReportedAt"] = "Batterinivå rapporterad",
+        ["BatteryThreshold"] = "Gräns för lågt batteri (%)", ["BatteryEmptyOn"] = "Batteriet beräknas ta slut",
+        ["OpenedAt"] = "Öppnad", ["DoneAt"] = "Klar", ["DoneBy"] = "Klar av",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);

@@ -13,6 +13,7 @@ public sealed class DetailsModel(GetUnit get, GetHistory history) : NyckelfriPag
     public bool CanEdit => Can(Policies.ProvidersWrite);
     public bool CanSeeClients => Can(Policies.ClientsRead);
     public bool CanSeeStaff => Can(Policies.StaffRead);
+    public bool CanSeeBatteries => Can(Policies.BatteriesRead);
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
