@@ -202,7 +202,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
             var owner = ChangeTracker.Entries<Employee>().FirstOrDefault(e => e.Entity.Id == link.Entity.EmployeeId);
             if (owner?.State == EntityState.Unchanged) owner.Property(e => e.Version).IsModified = true;
         }
-        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified && !AuditTrail.OnlyTelemetryChanged(e)))
         {
             var version = entry.Property(e => e.Version);
             version.CurrentValue = version.OriginalValue + 1;

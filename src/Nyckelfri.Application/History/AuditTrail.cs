@@ -46,6 +46,13 @@ internal static class AuditTrail
         return lines;
     }
 
+    /// <summary>True when a modified record changed only properties a device reports itself (<see cref="TelemetryAttribute"/>).</summary>
+    public static bool OnlyTelemetryChanged(EntityEntry entry) =>
+        entry.Properties.Where(p => p.IsModified).All(p => IsTelemetry(p.Metadata));
+
+    private static bool IsTelemetry(Microsoft.EntityFrameworkCore.Metadata.IPropertyBase property) =>
+        property.PropertyInfo?.GetCustomAttribute<TelemetryAttribute>() is not null;
+
     public static AuditEntry Entry(Guid municipalityId, string type, Guid id, string action,
         IReadOnlyList<FieldChange> changes, AccessScope scope, TimeProvider clock, string? reason = null) => new()
     {
@@ -71,6 +78,7 @@ internal static class AuditTrail
             var name = property.Metadata.Name;
             // Bookkeeping and derived columns (the lower-cased search name) are not history.
             if (name is nameof(Entity.Version) or nameof(Entity.Id) or nameof(Entity.MunicipalityId) or "SearchName") continue;
+            if (IsTelemetry(property.Metadata)) continue;
             var secret = property.Metadata.PropertyInfo?.GetCustomAttribute<SecretAttribute>()?.Kind;
             var before = entry.State == EntityState.Added ? null : Show(property.OriginalValue, secret);
             var after = entry.State == EntityState.Deleted ? null : Show(property.CurrentValue, secret);

@@ -21,3 +21,12 @@ public sealed class SecretAttribute(SecretKind kind) : Attribute
 }
 
 public enum SecretKind { DoorCode, PersonalIdentityNumber }
+
+/// <summary>
+/// Marks a property that a device reports by itself (a battery level, its forecast), not an edit by a
+/// person. A save that changes only such properties neither raises the record's version (so a report
+/// arriving while someone has the record's form open does not make their save a conflict) nor writes a
+/// history line (the readings are kept in their own append-only table).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class TelemetryAttribute : Attribute;

@@ -1,3 +1,5 @@
+using Nyckelfri.Common;
+
 namespace Nyckelfri.Devices;
 
 public sealed partial class Device
@@ -8,6 +10,7 @@ public sealed partial class Device
     /// batteries that will soon be empty without reading every device's readings. The date stays
     /// right as days pass: the forecast only changes when new readings arrive.
     /// </summary>
+    [Telemetry]
     public DateOnly? BatteryEmptyOn { get; private set; }
 
     /// <summary>Forecasts the battery from its recent readings (<see cref="BatteryForecast"/>) and keeps the day it runs out.</summary>

@@ -60,7 +60,9 @@ public sealed partial class Device : Entity
     public string? ScrapReason { get; private set; }
 
     /// <summary>Percent, 0–100, as last reported by the lock platform or the app.</summary>
+    [Telemetry]
     public int? BatteryLevel { get; private set; }
+    [Telemetry]
     public DateTime? BatteryReportedAt { get; private set; }
 
     /// <summary>Mounted on a door right now: installed, or faulty but not yet taken down.</summary>
