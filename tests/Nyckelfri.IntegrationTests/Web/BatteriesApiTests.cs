@@ -38,6 +38,24 @@ public sealed partial class BatteriesApiTests(AppFixture fixture) : IClassFixtur
     }
 
     [DatabaseTheory, DatabaseProviders]
+    public async Task Report_Levels_LeavesTheDeviceVersionAndHistoryAlone(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var home = await MountedAsync(app, app.World.InternalUnit);
+        var before = await app.DeviceAsync(home.DeviceId);
+        await using var db = app.SystemContext();
+        var historyBefore = await db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.EntityId == home.DeviceId);
+        var api = await app.ApiAs(Roles.Installer);
+
+        await (await api.ReportAsync(Reading(home.Serial, 64, Now.AddMinutes(-5)))).ShouldBeOk();
+
+        var after = await app.DeviceAsync(home.DeviceId);
+        after.BatteryLevel.ShouldBe(64);
+        after.Version.ShouldBe(before.Version, "a report is telemetry, not an edit: an open edit form must still save");
+        (await db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.EntityId == home.DeviceId)).ShouldBe(historyBefore);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
     public async Task Report_SameBatchTwice_StoresTheReadingsOnce(DatabaseProvider provider)
     {
         var app = await fixture.For(provider);
