@@ -10,7 +10,9 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
 {
     protected ITestOutputHelper Output => output;
 
+    protected BrowserFixture Fixture => fixture;
+
     /// <summary>A fresh browser context (no cookies); its screenshots go to a folder named after the test.</summary>
-    protected Task<BrowserSession> OpenBrowser(Device device = Device.Desktop, [CallerMemberName] string test = "") =>
-        fixture.NewSession(output, test, device);
+    protected Task<BrowserSession> OpenBrowser(Viewport viewport = Viewport.Desktop, [CallerMemberName] string test = "") =>
+        fixture.NewSession(output, test, viewport);
 }

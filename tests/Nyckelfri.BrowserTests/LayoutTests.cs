@@ -11,7 +11,7 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
     [BrowserFact]
     public async Task Phone_ClientListAndClientPage_FitTheScreenAndMenuOpens()
     {
-        await using var browser = await OpenBrowser(Device.Phone);
+        await using var browser = await OpenBrowser(Viewport.Phone);
         var login = await LoginPage.Open(browser);
         (await browser.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "login page");
 

@@ -19,11 +19,19 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         diagnostics.OnMessage(new DiagnosticMessage($"Browser test screenshots: {_host.ScreenshotFolder}"));
     }
 
-    public async Task<BrowserSession> NewSession(ITestOutputHelper output, string testName, Device device)
+    public async Task<BrowserSession> NewSession(ITestOutputHelper output, string testName, Viewport viewport)
     {
         if (_host is null) throw new InvalidOperationException(BrowserAvailability.MissingOnCi);
         output.WriteLine($"Screenshots: {Path.Combine(_host.ScreenshotFolder, testName)}");
-        return await _host.NewSession(testName, device);
+        return await _host.NewSession(testName, viewport);
+    }
+
+    /// <summary>Reads the app's database directly (see <see cref="NyckelfriServer.OpenDatabase"/>).</summary>
+    public async Task<T> Query<T>(Func<Nyckelfri.Data.NyckelfriDbContext, Task<T>> query)
+    {
+        if (_host is null) throw new InvalidOperationException(BrowserAvailability.MissingOnCi);
+        await using var db = _host.Server.OpenDatabase();
+        return await query(db);
     }
 
     public async Task DisposeAsync()

@@ -14,6 +14,8 @@ public sealed class BrowserHost : IAsyncDisposable
     ];
 
     private readonly NyckelfriServer _server;
+
+    public NyckelfriServer Server => _server;
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
@@ -50,9 +52,9 @@ public sealed class BrowserHost : IAsyncDisposable
     }
 
     /// <summary>A fresh browser context (no cookies, Swedish locale) with one page, at desktop or phone size.</summary>
-    public async Task<BrowserSession> NewSession(string testName, Device device)
+    public async Task<BrowserSession> NewSession(string testName, Viewport viewport)
     {
-        var phone = device == Device.Phone;
+        var phone = viewport == Viewport.Phone;
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _server.BaseAddress.ToString(),
@@ -75,4 +77,4 @@ public sealed class BrowserHost : IAsyncDisposable
     }
 }
 
-public enum Device { Desktop, Phone }
+public enum Viewport { Desktop, Phone }

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
 
 namespace Nyckelfri.BrowserTests.Infrastructure;
 
@@ -26,6 +29,17 @@ public sealed class NyckelfriServer : WebApplicationFactory<Program>
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         server.BaseAddress = new Uri(addresses.Single());
         return server;
+    }
+
+    /// <summary>
+    /// The app's database, unfiltered, for a test to pick its data (a client without a lock, say)
+    /// the way a person would know it; what the test then does goes through the browser.
+    /// </summary>
+    public NyckelfriDbContext OpenDatabase()
+    {
+        var options = new DbContextOptionsBuilder<NyckelfriDbContext>();
+        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={_databaseFile}");
+        return new NyckelfriDbContext(options.Options, AccessScope.System(), TimeProvider.System);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -26,6 +26,29 @@ public sealed class ClientPage(BrowserSession session) : PageObject(session)
         return this;
     }
 
+    /// <summary>Opens a client's page directly, as from a bookmark or a link in a work order.</summary>
+    public static async Task<ClientPage> Open(BrowserSession session, Guid clientId)
+    {
+        await Visit(session, $"/Brukare/{clientId}", "brukare");
+        return new ClientPage(session);
+    }
+
+    /// <summary>The serial numbers of the devices mounted or reserved in the client's household ("Digitalt lås").</summary>
+    public async Task<IReadOnlyList<string>> HouseholdDevices() =>
+        (await Page.Locator("section[aria-labelledby='lock-heading'] table td[data-label='Enhet']").AllInnerTextsAsync()).ToList();
+
+    public async Task<InstallPage> InstallLock()
+    {
+        await ClickAndArrive(Link("Installera lås"), "installera");
+        return new InstallPage(Session);
+    }
+
+    public async Task<KeyHandOutPage> HandOutKeys()
+    {
+        await ClickAndArrive(Link("Lämna ut nycklar"), "nycklar-ny");
+        return new KeyHandOutPage(Session);
+    }
+
     public async Task<IReadOnlyList<HistoryLine>> HistoryActions()
     {
         var lines = await Page.Locator("section[aria-labelledby='history-heading'] ol > li > div:first-child")

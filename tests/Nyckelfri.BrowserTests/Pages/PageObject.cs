@@ -18,6 +18,12 @@ public abstract class PageObject(BrowserSession session)
         return new ClientListPage(Session);
     }
 
+    public async Task<StockPage> GoToStock()
+    {
+        await Menu.Follow("Lager", "lager");
+        return new StockPage(Session);
+    }
+
     public async Task<AdminPage> GoToAdministration()
     {
         await Menu.Follow("Administration", "admin");

@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+using Nyckelfri.BrowserTests.Infrastructure;
+
+namespace Nyckelfri.BrowserTests.Pages;
+
+/// <summary>/Brukare/{id}/Nycklar/Ny: a unit takes a set of the client's keys against a signed receipt.</summary>
+public sealed class KeyHandOutPage(BrowserSession session) : PageObject(session)
+{
+    public sealed record HandOut(string KeyNumber, int Count, string ReceiverName);
+
+    /// <summary>Fills the form (the first unit offered takes the keys; the client gives them) and signs for both parties.</summary>
+    public async Task<KeyReceiptPage> Register(HandOut handOut)
+    {
+        await Field("Nyckelnummer").FillAsync(handOut.KeyNumber);
+        await Field("Antal nycklar").FillAsync(handOut.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var unit = Field("Lämnas till enhet");
+        var firstUnit = await unit.Locator("option:not([value=''])").First.GetAttributeAsync("value");
+        await unit.SelectOptionAsync(firstUnit!);
+        await Field("Tas emot av (namn)").FillAsync(handOut.ReceiverName);
+        await Field("Den som lämnar").CheckAsync();
+        await Field("Den som tar emot").CheckAsync();
+        await ClickAndArrive(Button("Registrera och visa kvittens"), "nyckelkvittens");
+        return new KeyReceiptPage(Session);
+    }
+
+    public Task<string> GiverName() => Field("Lämnas av (namn)").InputValueAsync();
+}
+
+/// <summary>/Nycklar/Kvittens/{id}: the Swedish key receipt, made to be printed and signed on paper.</summary>
+public sealed class KeyReceiptPage(BrowserSession session) : PageObject(session)
+{
+    public Task<string> KeyNumber() => Page.Locator(".key-receipt-number").InnerTextAsync();
+
+    public Task<string> ReceiptText() => Page.Locator("article.key-receipt").InnerTextAsync();
+
+    public Task<int> SignatureLines() => Page.Locator(".key-receipt-signature").CountAsync();
+
+    public Task<bool> PrintButtonIsShown() => Button("Skriv ut").IsVisibleAsync();
+
+    /// <summary>Shows the page as it prints (print media), as the browser's print preview does.</summary>
+    public async Task<KeyReceiptPage> ViewAsPrinted()
+    {
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Session.Check("nyckelkvittens-utskrift");
+        return this;
+    }
+}
