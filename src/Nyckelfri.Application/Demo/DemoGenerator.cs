@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.Devices;
 using Nyckelfri.Identity;
+using Nyckelfri.Properties;
 using Nyckelfri.Staff;
 using Nyckelfri.Tenancy;
 
@@ -23,12 +25,15 @@ public sealed record DemoSummary(
     int CareServices,
     int EndedCareServices,
     int ClientsWithOnlyEndedServices,
+    int Devices,
+    int MountedLockUnits,
+    int KeySets,
     int Logins);
 
 /// <summary>
 /// Fills an empty database with the fictional municipality "Demo kommun": providers and units,
 /// staff, property owners and buildings, clients in their households with their care services,
-/// and one login per role (<see cref="DemoLogins"/>). Deterministic: a fixed seed, and every date
+/// their locks and other devices, the stock, the clients' physical keys, and one login per role (<see cref="DemoLogins"/>). Deterministic: a fixed seed, and every date
 /// counted from the injected clock's today, so the same day gives the same data.
 /// Run it with <see cref="AccessScope.System"/>. It refuses a database that already holds a
 /// municipality, so it can never mix invented people into real data.
@@ -98,6 +103,11 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         db.CareServices.AddRange(services);
         await db.SaveChangesAsync(ct);
 
+        var homes = DemoHome.All(clients.Households, services, today);
+        var equipment = AddEquipment(municipality, organisation, new DemoUnitStaff(staff.Employees, random), homes,
+            properties.Buildings.SelectMany(b => b.Address.Entrances), random, today);
+        await db.SaveChangesAsync(ct);
+
         var counts = new DemoSummary(
             municipality.Id,
             organisation.Providers.Count,
@@ -112,7 +122,40 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
             services.Count,
             services.Count(s => s.EndDate < today),
             services.GroupBy(s => s.ClientId).Count(g => g.All(s => s.EndDate < today)),
+            equipment.Devices,
+            equipment.MountedLockUnits,
+            equipment.KeySets,
             Logins: 0);
         return new Registry(municipality.Id, organisation, staff.ByLogin, counts);
+    }
+
+    private sealed record EquipmentCounts(int Devices, int MountedLockUnits, int KeySets);
+
+    // Devices, stock and keys (issue 3). Built in memory through the domain's transitions and saved
+    // in one go: each row is written once, in its final state, with one history line like the rest
+    // of the demo.
+    private EquipmentCounts AddEquipment(Municipality municipality, DemoOrganisation organisation, DemoUnitStaff staff,
+        List<DemoHome> homes, IEnumerable<Entrance> entrances, DemoRandom random, DateOnly today)
+    {
+        var stock = new DemoStock(municipality.Id, random);
+        var orderedBy = DemoLogins.All.First(l => l.Role == Roles.SystemAdministrator).DisplayName;
+        var devices = new DemoDevices(stock, random, today).Create(homes, entrances);
+        var batteries = new DemoBatteries(staff, random, clock.UtcNow(), municipality.BatteryThreshold)
+            .Create(devices.Devices, homes.ToDictionary(h => h.Household.Id));
+        var keys = new DemoKeys(organisation, staff, random, today, clock.UtcNow()).Create(homes, devices.Devices);
+
+        db.StockLocations.AddRange(stock.Locations);
+        db.DeviceModels.AddRange(stock.Models);
+        db.ReorderLevels.AddRange(stock.ReorderLevels());
+        db.PurchaseOrders.AddRange(stock.PurchaseOrders(today, orderedBy));
+        db.Devices.AddRange(devices.Devices);
+        db.OriginalLockParts.AddRange(devices.LockParts);
+        db.BatteryReadings.AddRange(batteries.Readings);
+        db.PendingTasks.AddRange(batteries.Tasks);
+        db.KeySets.AddRange(keys.Sets);
+        db.KeyReceipts.AddRange(keys.Receipts);
+        db.PhysicalKeyUses.AddRange(keys.Uses);
+        return new EquipmentCounts(devices.Devices.Count,
+            devices.Devices.Count(d => d.Kind == DeviceKind.LockUnit && d.IsMounted), keys.Sets.Count);
     }
 }
