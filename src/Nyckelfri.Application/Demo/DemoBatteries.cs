@@ -54,7 +54,9 @@ internal sealed class DemoBatteries(DemoUnitStaff staff, DemoRandom random, Date
         // A lock put up recently started with a fresh battery.
         if (sinceInstall < Weeks * 7) level = Math.Min(level, (int)Math.Round(100 - drain * sinceInstall));
 
-        var battery = new Battery(level, drain, random.Between(6, 24), random.Between(20, 60) / 100.0);
+        // Most batteries are changed on a routine visit before they run low; some only once the task opened.
+        var levelAtChange = random.Chance(0.2) ? random.Between(8, 19) : random.Between(20, 35);
+        var battery = new Battery(level, drain, levelAtChange, random.Between(20, 60) / 100.0);
         var series = Enumerable.Range(0, Weeks)
             .Select(week => Weeks - 1 - week)
             .Select(weeksAgo => now.AddDays(-7 * weeksAgo).AddHours(weeksAgo == 0 ? -random.Between(1, 6) : -random.Between(0, 20)))

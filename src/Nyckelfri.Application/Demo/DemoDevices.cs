@@ -47,11 +47,14 @@ internal sealed class DemoDevices(DemoStock stock, DemoRandom random, DateOnly t
         var mounted = eligible.Take(withLock).Select(InstallLock).ToList();
         foreach (var home in eligible.Skip(withLock).Take(random.Between(2, 3))) Reserve(home);
 
-        foreach (var device in mounted.Take(random.Between(5, 8)))
+        // Faults strike at random, not in the order the locks were put up.
+        var struck = mounted.ToList();
+        random.Shuffle(struck);
+        foreach (var device in struck.Take(random.Between(5, 8)))
             device.ReportFault(random.Pick(Faults));
-        foreach (var home in mounted.Skip(10).Take(random.Between(3, 5)).Select(Home))
+        foreach (var home in struck.Skip(10).Take(random.Between(3, 5)).Select(Home))
             SendEarlierLockForRepair(home, scrap: false);
-        foreach (var home in mounted.Skip(20).Take(2).Select(Home))
+        foreach (var home in struck.Skip(20).Take(2).Select(Home))
             SendEarlierLockForRepair(home, scrap: true);
         ScrapDamagedInDelivery();
         foreach (var device in mounted.Where(_ => random.Chance(0.7)))

@@ -107,6 +107,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         var equipment = AddEquipment(municipality, organisation, new DemoUnitStaff(staff.Employees, random), homes,
             properties.Buildings.SelectMany(b => b.Address.Entrances), random, today);
         await db.SaveChangesAsync(ct);
+        await InsertBatteryReadingsAsync(equipment.Readings, ct);
 
         var counts = new DemoSummary(
             municipality.Id,
@@ -129,12 +130,12 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         return new Registry(municipality.Id, organisation, staff.ByLogin, counts);
     }
 
-    private sealed record EquipmentCounts(int Devices, int MountedLockUnits, int KeySets);
+    private sealed record Equipment(int Devices, int MountedLockUnits, int KeySets, List<BatteryReading> Readings);
 
     // Devices, stock and keys (issue 3). Built in memory through the domain's transitions and saved
     // in one go: each row is written once, in its final state, with one history line like the rest
     // of the demo.
-    private EquipmentCounts AddEquipment(Municipality municipality, DemoOrganisation organisation, DemoUnitStaff staff,
+    private Equipment AddEquipment(Municipality municipality, DemoOrganisation organisation, DemoUnitStaff staff,
         List<DemoHome> homes, IEnumerable<Entrance> entrances, DemoRandom random, DateOnly today)
     {
         var stock = new DemoStock(municipality.Id, random);
@@ -150,12 +151,28 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         db.PurchaseOrders.AddRange(stock.PurchaseOrders(today, orderedBy));
         db.Devices.AddRange(devices.Devices);
         db.OriginalLockParts.AddRange(devices.LockParts);
-        db.BatteryReadings.AddRange(batteries.Readings);
         db.PendingTasks.AddRange(batteries.Tasks);
         db.KeySets.AddRange(keys.Sets);
         db.KeyReceipts.AddRange(keys.Receipts);
         db.PhysicalKeyUses.AddRange(keys.Uses);
-        return new EquipmentCounts(devices.Devices.Count,
-            devices.Devices.Count(d => d.Kind == DeviceKind.LockUnit && d.IsMounted), keys.Sets.Count);
+        return new Equipment(devices.Devices.Count,
+            devices.Devices.Count(d => d.Kind == DeviceKind.LockUnit && d.IsMounted), keys.Sets.Count, batteries.Readings);
+    }
+
+    /// <summary>
+    /// The battery readings are the demo's most numerous rows, and plain ones: append-only, no
+    /// version, no history. EF's SQLite provider inserts one statement per row, so they go in as a
+    /// few multi-row inserts instead; that keeps the start-up of a new demo fast.
+    /// </summary>
+    private async Task InsertBatteryReadingsAsync(IEnumerable<BatteryReading> readings, CancellationToken ct)
+    {
+        foreach (var chunk in readings.Chunk(500))
+        {
+            var rows = string.Join(", ", chunk.Select((_, i) => $"({{{4 * i}}}, {{{4 * i + 1}}}, {{{4 * i + 2}}}, {{{4 * i + 3}}})"));
+            // Only placeholders are joined into the text; every value is a parameter.
+            var sql = "INSERT INTO \"BatteryReadings\" (\"MunicipalityId\", \"DeviceId\", \"Level\", \"At\") VALUES " + rows;
+            var values = chunk.SelectMany(r => new object[] { r.MunicipalityId, r.DeviceId, r.Level, r.At });
+            await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+        }
     }
 }
