@@ -138,12 +138,13 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
     private Equipment AddEquipment(Municipality municipality, DemoOrganisation organisation, DemoUnitStaff staff,
         List<DemoHome> homes, IEnumerable<Entrance> entrances, DemoRandom random, DateOnly today)
     {
+        var now = clock.UtcNow();
         var stock = new DemoStock(municipality.Id, random);
         var orderedBy = DemoLogins.All.First(l => l.Role == Roles.SystemAdministrator).DisplayName;
         var devices = new DemoDevices(stock, random, today).Create(homes, entrances);
-        var batteries = new DemoBatteries(staff, random, clock.UtcNow(), municipality.BatteryThreshold)
+        var batteries = new DemoBatteries(staff, random, now, municipality.BatteryThreshold)
             .Create(devices.Devices, homes.ToDictionary(h => h.Household.Id));
-        var keys = new DemoKeys(organisation, staff, random, today, clock.UtcNow()).Create(homes, devices.Devices);
+        var keys = new DemoKeys(organisation, staff, random, today, now).Create(homes, devices.Devices);
 
         db.StockLocations.AddRange(stock.Locations);
         db.DeviceModels.AddRange(stock.Models);
@@ -166,7 +167,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
     /// </summary>
     private async Task InsertBatteryReadingsAsync(IEnumerable<BatteryReading> readings, CancellationToken ct)
     {
-        foreach (var chunk in readings.Chunk(500))
+        foreach (var chunk in readings.Chunk(100))
         {
             var rows = string.Join(", ", chunk.Select((_, i) => $"({{{4 * i}}}, {{{4 * i + 1}}}, {{{4 * i + 2}}}, {{{4 * i + 3}}})"));
             // Only placeholders are joined into the text; every value is a parameter.
