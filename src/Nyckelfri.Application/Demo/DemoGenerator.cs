@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.Devices;
 using Nyckelfri.Identity;
+using Nyckelfri.Properties;
 using Nyckelfri.Staff;
 using Nyckelfri.Tenancy;
 
@@ -23,12 +25,15 @@ public sealed record DemoSummary(
     int CareServices,
     int EndedCareServices,
     int ClientsWithOnlyEndedServices,
+    int Devices,
+    int MountedLockUnits,
+    int KeySets,
     int Logins);
 
 /// <summary>
 /// Fills an empty database with the fictional municipality "Demo kommun": providers and units,
 /// staff, property owners and buildings, clients in their households with their care services,
-/// and one login per role (<see cref="DemoLogins"/>). Deterministic: a fixed seed, and every date
+/// their locks and other devices, the stock, the clients' physical keys, and one login per role (<see cref="DemoLogins"/>). Deterministic: a fixed seed, and every date
 /// counted from the injected clock's today, so the same day gives the same data.
 /// Run it with <see cref="AccessScope.System"/>. It refuses a database that already holds a
 /// municipality, so it can never mix invented people into real data.
@@ -98,6 +103,12 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         db.CareServices.AddRange(services);
         await db.SaveChangesAsync(ct);
 
+        var homes = DemoHome.All(clients.Households, services, today);
+        var equipment = AddEquipment(municipality, organisation, new DemoUnitStaff(staff.Employees, random), homes,
+            properties.Buildings.SelectMany(b => b.Address.Entrances), random, today);
+        await db.SaveChangesAsync(ct);
+        await InsertBatteryReadingsAsync(equipment.Readings, ct);
+
         var counts = new DemoSummary(
             municipality.Id,
             organisation.Providers.Count,
@@ -112,7 +123,57 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
             services.Count,
             services.Count(s => s.EndDate < today),
             services.GroupBy(s => s.ClientId).Count(g => g.All(s => s.EndDate < today)),
+            equipment.Devices,
+            equipment.MountedLockUnits,
+            equipment.KeySets,
             Logins: 0);
         return new Registry(municipality.Id, organisation, staff.ByLogin, counts);
+    }
+
+    private sealed record Equipment(int Devices, int MountedLockUnits, int KeySets, List<BatteryReading> Readings);
+
+    // Devices, stock and keys (issue 3). Built in memory through the domain's transitions and saved
+    // in one go: each row is written once, in its final state, with one history line like the rest
+    // of the demo.
+    private Equipment AddEquipment(Municipality municipality, DemoOrganisation organisation, DemoUnitStaff staff,
+        List<DemoHome> homes, IEnumerable<Entrance> entrances, DemoRandom random, DateOnly today)
+    {
+        var now = clock.UtcNow();
+        var stock = new DemoStock(municipality.Id, random);
+        var orderedBy = DemoLogins.All.First(l => l.Role == Roles.SystemAdministrator).DisplayName;
+        var devices = new DemoDevices(stock, random, today).Create(homes, entrances);
+        var batteries = new DemoBatteries(staff, random, now, municipality.BatteryThreshold)
+            .Create(devices.Devices, homes.ToDictionary(h => h.Household.Id));
+        var keys = new DemoKeys(organisation, staff, random, today, now).Create(homes, devices.Devices);
+
+        db.StockLocations.AddRange(stock.Locations);
+        db.DeviceModels.AddRange(stock.Models);
+        db.ReorderLevels.AddRange(stock.ReorderLevels());
+        db.PurchaseOrders.AddRange(stock.PurchaseOrders(today, orderedBy));
+        db.Devices.AddRange(devices.Devices);
+        db.OriginalLockParts.AddRange(devices.LockParts);
+        db.PendingTasks.AddRange(batteries.Tasks);
+        db.KeySets.AddRange(keys.Sets);
+        db.KeyReceipts.AddRange(keys.Receipts);
+        db.PhysicalKeyUses.AddRange(keys.Uses);
+        return new Equipment(devices.Devices.Count,
+            devices.Devices.Count(d => d.Kind == DeviceKind.LockUnit && d.IsMounted), keys.Sets.Count, batteries.Readings);
+    }
+
+    /// <summary>
+    /// The battery readings are the demo's most numerous rows, and plain ones: append-only, no
+    /// version, no history. EF's SQLite provider inserts one statement per row, so they go in as a
+    /// few multi-row inserts instead; that keeps the start-up of a new demo fast.
+    /// </summary>
+    private async Task InsertBatteryReadingsAsync(IEnumerable<BatteryReading> readings, CancellationToken ct)
+    {
+        foreach (var chunk in readings.Chunk(100))
+        {
+            var rows = string.Join(", ", chunk.Select((_, i) => $"({{{4 * i}}}, {{{4 * i + 1}}}, {{{4 * i + 2}}}, {{{4 * i + 3}}})"));
+            // Only placeholders are joined into the text; every value is a parameter.
+            var sql = "INSERT INTO \"BatteryReadings\" (\"MunicipalityId\", \"DeviceId\", \"Level\", \"At\") VALUES " + rows;
+            var values = chunk.SelectMany(r => new object[] { r.MunicipalityId, r.DeviceId, r.Level, r.At });
+            await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+        }
     }
 }

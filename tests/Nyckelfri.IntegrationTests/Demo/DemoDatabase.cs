@@ -7,6 +7,7 @@ using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.Demo;
 using Nyckelfri.Identity;
+using Nyckelfri.IntegrationTests.Infrastructure;
 
 namespace Nyckelfri.IntegrationTests.Demo;
 
@@ -19,30 +20,48 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>
-/// An empty SQLite database in a temporary file, with the services the demo generator needs:
-/// the DbContext in the system scope, Identity's user and role stores, and a fixed clock.
+/// An empty database with the services the demo generator needs: the DbContext in the system scope,
+/// Identity's user and role stores, and a fixed clock. By default a temporary SQLite file built with
+/// EnsureCreated; <see cref="CreateAsync"/> gives a migrated test database on either provider.
 /// </summary>
-internal sealed class DemoDatabase : IDisposable
+internal sealed class DemoDatabase : IDisposable, IAsyncDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"nyckelfri-demo-{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
+    private readonly TestDatabase? _database;
 
     public DemoDatabase(TimeProvider? clock = null)
+    {
+        _services = BuildServices(clock, o => o.UseSqlite(ConnectionString));
+        using var scope = _services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Database.EnsureCreated();
+    }
+
+    private DemoDatabase(TestDatabase database, TimeProvider? clock)
+    {
+        _database = database;
+        _services = BuildServices(clock, o => DatabaseSetup.Configure(o, database.Provider, database.ConnectionString));
+    }
+
+    /// <summary>A migrated, empty test database on <paramref name="provider"/>, as the app starts from.</summary>
+    public static async Task<DemoDatabase> CreateAsync(DatabaseProvider provider, TimeProvider? clock = null) =>
+        new(await TestDatabase.CreateAsync(provider), clock);
+
+    public DatabaseProvider Provider => _database?.Provider ?? DatabaseProvider.Sqlite;
+
+    private string ConnectionString => $"Data Source={_path}";
+
+    private static ServiceProvider BuildServices(TimeProvider? clock, Action<DbContextOptionsBuilder> database)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock ?? FixedClock.Default);
         services.AddSingleton<IAccessScopeSource>(AccessScope.System());
-        services.AddDbContext<NyckelfriDbContext>(o => o.UseSqlite(ConnectionString));
+        services.AddDbContext<NyckelfriDbContext>(database);
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<NyckelfriDbContext>();
         services.AddScoped<DemoGenerator>();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-
-        using var scope = _services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Database.EnsureCreated();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
-
-    private string ConnectionString => $"Data Source={_path}";
 
     public DateOnly Today => _services.GetRequiredService<TimeProvider>().Today();
 
@@ -61,9 +80,21 @@ internal sealed class DemoDatabase : IDisposable
 
     public void Dispose()
     {
+        if (_database is not null) throw new InvalidOperationException("Dispose a migrated test database with DisposeAsync.");
         _services.Dispose();
         using (var connection = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(connection);
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
             if (File.Exists(file)) File.Delete(file);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is null)
+        {
+            Dispose();
+            return;
+        }
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }

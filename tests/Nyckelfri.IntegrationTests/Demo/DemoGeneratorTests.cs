@@ -51,6 +51,9 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         s.CareServices.ShouldBeGreaterThan(s.Clients);
         s.EndedCareServices.ShouldBeGreaterThan(s.ClientsWithOnlyEndedServices);
         s.ClientsWithOnlyEndedServices.ShouldBeInRange(3, 30);
+        s.MountedLockUnits.ShouldBeInRange(s.Households * 55 / 100, s.Households * 80 / 100);
+        s.Devices.ShouldBeGreaterThan(s.MountedLockUnits + 40);
+        s.KeySets.ShouldBeGreaterThan(s.Clients);
         s.Logins.ShouldBe(Roles.All.Count - 1);
         demo.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
     }
