@@ -68,6 +68,9 @@ internal sealed class DemoBatteries(DemoUnitStaff staff, DemoRandom random, Date
             _readings.Add(new BatteryReading(device, value, at));
             device.ReportBattery(value, at);
         }
+        // As a report through the API does: keep the forecast's empty date, so the low-battery list
+        // also shows the batteries that are still above the threshold but will soon run out.
+        device.ForecastBattery(series, now);
         AddTasks(device, home, series);
     }
 
