@@ -65,7 +65,7 @@ public sealed class MainMenu(BrowserSession session)
     public Task<bool> IsShown() => Menu.IsVisibleAsync();
 
     /// <summary>Whether the header (brand and menu) is shown at all; printing hides it.</summary>
-    public Task<bool> HeaderIsShown() => Page.Locator("header").IsVisibleAsync();
+    public Task<bool> HeaderIsShown() => Page.Locator("body > header").IsVisibleAsync();
 
     /// <summary>Taps the menu button (phone width) and waits for the menu to finish opening.</summary>
     public async Task Open()
