@@ -70,6 +70,21 @@ internal static class DeviceSteps
         return new Place(null, null);
     }
 
+    /// <summary>A transition that takes nothing but the version and an optional comment.</summary>
+    public static async Task<int> ApplyCommented(this NyckelfriDbContext db, Guid id, int? version, string? comment,
+        Action<Device> change, string action, CancellationToken ct)
+    {
+        var device = await db.DeviceForChange(id, ct);
+        var v = new Validator();
+        v.RequireVersion(version);
+        var note = v.Comment(comment);
+        v.ThrowIfInvalid();
+
+        db.ExpectVersion(device, version!.Value);
+        change(device);
+        return await db.SaveTransition(device, action, note, ct);
+    }
+
     /// <summary>Writes the named history line and saves. A unique index refusing the row becomes a 409 in the context.</summary>
     public static async Task<int> SaveTransition(this NyckelfriDbContext db, Device device, string action, string? reason, CancellationToken ct)
     {

@@ -41,16 +41,6 @@ public sealed class CancelDeviceReservation(NyckelfriDbContext db) : IHandler
         public string? Comment { get; set; }
     }
 
-    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
-    {
-        var device = await db.DeviceForChange(id, ct);
-        var v = new Validator();
-        v.RequireVersion(command.Version);
-        var comment = v.Comment(command.Comment);
-        v.ThrowIfInvalid();
-
-        db.ExpectVersion(device, command.Version!.Value);
-        device.CancelReservation();
-        return await db.SaveTransition(device, DeviceHistory.ReservationCancelled, comment, ct);
-    }
+    public Task<int> Handle(Guid id, Command command, CancellationToken ct) =>
+        db.ApplyCommented(id, command.Version, command.Comment, d => d.CancelReservation(), DeviceHistory.ReservationCancelled, ct);
 }

@@ -12,18 +12,8 @@ public sealed class SendDeviceForRepair(NyckelfriDbContext db) : IHandler
         public string? Comment { get; set; }
     }
 
-    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
-    {
-        var device = await db.DeviceForChange(id, ct);
-        var v = new Validator();
-        v.RequireVersion(command.Version);
-        var comment = v.Comment(command.Comment);
-        v.ThrowIfInvalid();
-
-        db.ExpectVersion(device, command.Version!.Value);
-        device.SendForRepair();
-        return await db.SaveTransition(device, DeviceHistory.SentForRepair, comment, ct);
-    }
+    public Task<int> Handle(Guid id, Command command, CancellationToken ct) =>
+        db.ApplyCommented(id, command.Version, command.Comment, d => d.SendForRepair(), DeviceHistory.SentForRepair, ct);
 }
 
 /// <summary>A repaired device comes back from the supplier to a shelf. (Straight onto a door is <see cref="InstallDevice"/>.)</summary>

@@ -123,3 +123,27 @@ public sealed partial class ClientPagesTests(AppFixture fixture) : IClassFixture
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();
 }
+
+/// <summary>
+/// A form's handler address reloaded as a GET ("?handler=RevealDoorCode") runs the page's plain GET:
+/// the page shows as usual, never an error, and never what only the POST reveals.
+/// </summary>
+public sealed class UnknownHandlerTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [DatabaseTheory, DatabaseProviders]
+    public async Task Get_WithAPostOnlyOrUnknownHandler_ShowsThePageWithoutRevealing(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        using var session = await PageSession.LoginAsync(app, TestWorld.UserFor(Roles.CaseOfficer));
+
+        foreach (var handler in new[] { "RevealDoorCode", "RevealNumber", "NoSuchThing" })
+        {
+            var response = await session.Client.GetAsync($"/Brukare/{app.World.InternalClient}?handler={handler}");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, handler);
+            (await response.Content.ReadAsStringAsync()).ShouldNotContain(TestWorld.DoorCodeOfInternalClient, customMessage: handler);
+        }
+        await using var db = app.SystemContext();
+        (await db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.EntityId == app.World.InternalClient && (a.Action == AuditActions.DoorCodeRevealed || a.Action == AuditActions.PersonalIdentityNumberRevealed)))
+            .ShouldBe(0, "a GET reveals nothing, so nothing is recorded as revealed");
+    }
+}
