@@ -4,6 +4,7 @@ using Nyckelfri.Clients;
 using Nyckelfri.History;
 using Nyckelfri.Households;
 using Nyckelfri.Identity;
+using Nyckelfri.Notifications;
 using Nyckelfri.Properties;
 using Nyckelfri.Providers;
 using Nyckelfri.Services;
@@ -141,4 +142,14 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> b) => b.HasIndex(u => u.MunicipalityId);
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.HasKey(n => n.Id);
+        b.HasIndex(n => new { n.Status, n.NextAttemptAt });
+        b.HasIndex(n => n.MunicipalityId);
+    }
 }

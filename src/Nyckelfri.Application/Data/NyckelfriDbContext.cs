@@ -8,6 +8,7 @@ using Nyckelfri.History;
 using Nyckelfri.Households;
 using Nyckelfri.Identity;
 using Nyckelfri.Keys;
+using Nyckelfri.Notifications;
 using Nyckelfri.Properties;
 using Nyckelfri.Providers;
 using Nyckelfri.Services;
@@ -59,6 +60,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<KeySet> KeySets => Set<KeySet>();
     public DbSet<KeyReceipt> KeyReceipts => Set<KeyReceipt>();
     public DbSet<PhysicalKeyUse> PhysicalKeyUses => Set<PhysicalKeyUse>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -129,6 +131,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
             (h.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || h.Clients.Any())));
 
         AddDeviceAndKeyFilters(builder);
+        builder.Entity<Notification>().HasQueryFilter(n => IsSystemScope || n.MunicipalityId == ScopeMunicipalityId);
     }
 
     /// <summary>

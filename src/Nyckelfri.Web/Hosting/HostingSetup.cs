@@ -17,6 +17,9 @@ public static class HostingSetup
     public static IServiceCollection AddNyckelfriHosting(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        // Development channel; an e-mail or SMS adapter replaces it in production (docs/routines.md).
+        services.AddSingleton<Nyckelfri.Notifications.INotificationChannel, Nyckelfri.Notifications.LogNotificationChannel>();
+        services.AddHostedService<NotificationDispatcher>();
         services.AddDataProtection().SetApplicationName("Nyckelfri");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));

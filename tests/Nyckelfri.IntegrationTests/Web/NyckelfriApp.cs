@@ -55,6 +55,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Nyckelfri", Database.ConnectionString);
         builder.UseSetting("Demo:SeedOnEmpty", "false");
+        builder.UseSetting("Notifications:IntervalSeconds", "0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {

@@ -1,0 +1,115 @@
+using Nyckelfri.Notifications;
+
+namespace Nyckelfri.UnitTests.Notifications;
+
+public sealed class NotificationTemplateTests
+{
+    private static readonly WorkOrderReference Reference =
+        new("A-2026-0042", "Montering av lås", "Boka tid med brukaren", new DateOnly(2026, 12, 29), "/Arenden/01a201f9-b834-794d-b9a0-19fc690585cb");
+
+    public static TheoryData<string> Templates()
+    {
+        var data = new TheoryData<string>();
+        foreach (var template in NotificationTemplate.All) data.Add(template.Name);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(Templates))]
+    public void Render_EveryTemplate_CarriesNumberAndLinkAndNoPersonalData(string name)
+    {
+        var template = NotificationTemplate.All.Single(t => t.Name == name);
+
+        var message = template.Render(Reference);
+
+        message.Subject.ShouldContain(Reference.Number);
+        message.Body.ShouldContain(Reference.Number);
+        message.Body.ShouldContain(Reference.Link);
+        message.Link.ShouldBe(Reference.Link);
+        PersonalDataScanner.Scan(message.Subject + "\n" + message.Body).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Render_WithDueDate_ShowsItAsIsoDate()
+    {
+        NotificationTemplate.StepHandedOver.Render(Reference).Body.ShouldContain("Senast: 2026-12-29.");
+        NotificationTemplate.StepHandedOver.Render(Reference with { DueOn = null }).Body.ShouldNotContain("Senast");
+    }
+
+    [Fact]
+    public void All_TemplateNames_AreUnique() =>
+        NotificationTemplate.All.Select(t => t.Name).ShouldBeUnique();
+}
+
+public sealed class PersonalDataScannerTests
+{
+    [Theory]
+    [InlineData("Brukare 19400101-1234 behöver lås", "personnummer")]
+    [InlineData("Brukare 194001011234 behöver lås", "personnummer")]
+    [InlineData("pnr 400101-1234", "personnummer")]
+    [InlineData("Ring 070-123 45 67", "telefonnummer")]
+    [InlineData("Ring +46 70 123 45 67", "telefonnummer")]
+    [InlineData("Ring 08-532 598 41", "telefonnummer")]
+    [InlineData("skriv till anna.andersson@example.se", "e-postadress")]
+    [InlineData("Bor på Storgatan 12", "gatuadress")]
+    [InlineData("Adress: Idrottsvägen 31, lgh 1003", "gatuadress")]
+    [InlineData("Portkod: 4711", "portkod")]
+    [InlineData("koden 1234B", "portkod")]
+    public void Scan_TextWithPersonalData_FindsIt(string text, string kind) =>
+        PersonalDataScanner.Scan(text).ShouldContain(f => f.Kind == kind);
+
+    [Fact]
+    public void Scan_KnownName_FindsItWhateverTheCase() =>
+        PersonalDataScanner.Scan("Ärende för agneta abrahamsson", ["Agneta", "Abrahamsson"]).Count.ShouldBe(2);
+
+    [Theory]
+    [InlineData("Ärende A-2026-0042 (Montering av lås) väntar. Senast: 2026-12-29.")]
+    [InlineData("Öppna ärendet: /Arenden/01a201f9-b834-794d-b9a0-19fc690585cb")]
+    [InlineData("Nyckelnummer N-10130, serienummer PH3-0012194")]
+    public void Scan_WorkOrderText_FindsNothing(string text) =>
+        PersonalDataScanner.Scan(text).ShouldBeEmpty();
+}
+
+public sealed class NotificationTests
+{
+    private static readonly DateTime Now = new(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc);
+
+    private static Notification New() => new(Guid.NewGuid(), "Installer", null,
+        NotificationTemplate.Done.Render(new WorkOrderReference("A-1", "Montering", "Klar", null, "/x")), Now);
+
+    [Fact]
+    public void MarkFailed_Repeatedly_BacksOffExponentiallyUpToAnHour_ThenGivesUp()
+    {
+        var n = New();
+        var pauses = new List<TimeSpan>();
+        for (var i = 1; i < Notification.MaxAttempts; i++)
+        {
+            n.MarkFailed(Now, "SmtpException: timeout");
+            n.Status.ShouldBe(NotificationStatus.Pending);
+            pauses.Add(n.NextAttemptAt - Now);
+        }
+        pauses.Select(p => p.TotalMinutes).ShouldBe([1, 2, 4, 8, 16, 32, 60]);
+
+        n.MarkFailed(Now, "SmtpException: timeout");
+        n.Status.ShouldBe(NotificationStatus.Failed);
+        n.Attempts.ShouldBe(Notification.MaxAttempts);
+    }
+
+    [Fact]
+    public void MarkFailed_LongError_IsShortened()
+    {
+        var n = New();
+        n.MarkFailed(Now, new string('x', 1000));
+        n.LastError!.Length.ShouldBe(300);
+    }
+
+    [Fact]
+    public void MarkSent_AfterAFailure_ClearsTheError()
+    {
+        var n = New();
+        n.MarkFailed(Now, "boom");
+        n.MarkSent(Now.AddMinutes(1));
+        n.Status.ShouldBe(NotificationStatus.Sent);
+        n.LastError.ShouldBeNull();
+        n.Attempts.ShouldBe(2);
+    }
+}
