@@ -20,6 +20,7 @@ public static class DatabaseFingerprint
             await Of(db.PurchaseOrders), await Of(db.PurchaseOrderLines), await Of(db.PendingTasks),
             await Of(db.OriginalLockParts), await Of(db.KeySets), await Of(db.KeyReceipts), await Of(db.PhysicalKeyUses),
             $"battery:{await db.BatteryReadings.IgnoreQueryFilters().CountAsync()}",
+            $"notifications:{await db.Notifications.IgnoreQueryFilters().CountAsync()}",
             $"audit:{await db.AuditEntries.IgnoreQueryFilters().CountAsync()}",
             $"users:{await db.Users.CountAsync()}:{string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.ConcurrencyStamp).ToListAsync())}",
             $"roles:{await db.UserRoles.CountAsync()}",

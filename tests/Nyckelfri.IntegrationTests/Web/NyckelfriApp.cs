@@ -67,6 +67,9 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// <summary>A context outside any request, seeing everything (for arranging and checking rows).</summary>
     public NyckelfriDbContext SystemContext() => Database.CreateContext(AccessScope.System(), Clock);
 
+    /// <summary>A system context working for one municipality (what it adds belongs there).</summary>
+    public NyckelfriDbContext SystemContext(Guid municipalityId) => Database.CreateContext(AccessScope.System(municipalityId), Clock);
+
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>An API client logged in as the test world's user holding <paramref name="role"/>.</summary>
