@@ -61,8 +61,8 @@ public static partial class RoutineCatalog
         // Split from ROUTINES.md 1.2 ("client declines → CO decides"): a real hand-over to the case officer.
         Step("install.decline", "Besluta om lås när brukaren avböjer", "ROUTINES.md 1.2; seed 003 §2a.3",
             $"""
-            Brukaren vill inte ha digitalt lås och öppnar inte dörren själv vid alla insatser. Hantera situationen enligt beställarenhetens rutin och besluta om låset ska installeras.
-            Blir beslutet att inget lås installeras registreras texten "{Client.AgreedNoInstallText}" på brukaren.
+            Brukaren har sagt att hen inte vill ha digitalt lås. Hantera situationen enligt beställarenhetens rutin och besluta om låset ska installeras.
+            Blir beslutet att inget lås installeras registreras texten ”{Client.AgreedNoInstallText}” på brukaren. Ge besked till utföraren genom att slutföra steget.
             """,
             [
                 Ask("install.decline.decision", "Ska digitalt lås installeras?", true,

@@ -22,10 +22,17 @@ public static partial class RoutineCatalog
             ? definition
             : throw new ArgumentOutOfRangeException(nameof(kind), kind, "No routine is defined for this kind.");
 
+    private static readonly Lazy<IReadOnlyDictionary<string, StepDefinition>> StepsByCode = new(() =>
+        Definitions.Value.Values.SelectMany(r => r.Steps).ToDictionary(s => s.Code));
+
     /// <summary>The step with this code in whichever routine holds it.</summary>
     public static StepDefinition Step(string code) =>
-        All.SelectMany(r => r.Steps).FirstOrDefault(s => s.Code == code)
-        ?? throw new KeyNotFoundException($"No routine has a step '{code}'.");
+        StepsByCode.Value.TryGetValue(code, out var step) ? step : throw new KeyNotFoundException($"No routine has a step '{code}'.");
+
+    /// <summary>The routine a step belongs to.</summary>
+    public static RoutineDefinition RoutineOf(string stepCode) =>
+        All.FirstOrDefault(r => r.Steps.Any(s => s.Code == stepCode))
+        ?? throw new KeyNotFoundException($"No routine has a step '{stepCode}'.");
 
     private static RoutineDefinition Routine(RoutineKind kind, DuePolicy due, params StepDefinition[] steps) =>
         new(kind, RoutineNames.SwedishName(kind), steps, due);
