@@ -23,6 +23,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         b.HasIndex(m => m.Code).IsUnique();
         b.Ignore(m => m.TwoFactorRoleSet);
         b.Property(m => m.BatteryThreshold).HasDefaultValue(Municipality.DefaultBatteryThreshold);
+        b.Property(m => m.RoutinePreset).HasDefaultValue(Routines.RoutinePreset.Salem);
     }
 }
 

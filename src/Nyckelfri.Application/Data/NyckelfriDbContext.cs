@@ -11,6 +11,7 @@ using Nyckelfri.Keys;
 using Nyckelfri.Notifications;
 using Nyckelfri.Properties;
 using Nyckelfri.Providers;
+using Nyckelfri.Routines;
 using Nyckelfri.Services;
 using Nyckelfri.Staff;
 using Nyckelfri.Tenancy;
@@ -61,6 +62,10 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<KeyReceipt> KeyReceipts => Set<KeyReceipt>();
     public DbSet<PhysicalKeyUse> PhysicalKeyUses => Set<PhysicalKeyUse>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<CheckpointAnswer> CheckpointAnswers => Set<CheckpointAnswer>();
+    public DbSet<WorkOrderComment> WorkOrderComments => Set<WorkOrderComment>();
+    public DbSet<RoutineStepOwner> RoutineStepOwners => Set<RoutineStepOwner>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -132,6 +137,20 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
 
         AddDeviceAndKeyFilters(builder);
         builder.Entity<Notification>().HasQueryFilter(n => IsSystemScope || n.MunicipalityId == ScopeMunicipalityId);
+        AddRoutineFilters(builder);
+    }
+
+    /// <summary>A work order follows its client (or household): a provider's user sees those of its own clients.</summary>
+    private void AddRoutineFilters(ModelBuilder builder)
+    {
+        builder.Entity<RoutineStepOwner>().HasQueryFilter(o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<WorkOrder>().HasQueryFilter(w => IsSystemScope ||
+            (w.MunicipalityId == ScopeMunicipalityId
+             && (ScopeProviderId == null
+                 || (w.ClientId != null && Clients.Any(c => c.Id == w.ClientId))
+                 || (w.HouseholdId != null && Clients.Any(c => c.HouseholdId == w.HouseholdId)))));
+        builder.Entity<CheckpointAnswer>().HasQueryFilter(a => IsSystemScope || WorkOrders.Any(w => w.Id == a.WorkOrderId));
+        builder.Entity<WorkOrderComment>().HasQueryFilter(c => IsSystemScope || WorkOrders.Any(w => w.Id == c.WorkOrderId));
     }
 
     /// <summary>

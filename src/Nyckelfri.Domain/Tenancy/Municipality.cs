@@ -28,6 +28,12 @@ public sealed class Municipality : Entity
     /// <summary>Comma-separated roles whose users must log in with two factors (TOTP).</summary>
     public string TwoFactorRoles { get; set; } = "";
 
+    /// <summary>
+    /// The routine preset the municipality started from (issue 4). Who owns each step is in its
+    /// <see cref="Routines.RoutineStepOwner"/> rows; the preset names where they came from.
+    /// </summary>
+    public Routines.RoutinePreset RoutinePreset { get; set; } = Routines.RoutinePreset.Salem;
+
     public const int DefaultBatteryThreshold = 20;
 
     /// <summary>A battery reported below this percentage opens a battery-change task (seed 002 §8).</summary>
