@@ -20,6 +20,13 @@ public sealed class WorkOrderPersistenceTests(AppFixture fixture) : IClassFixtur
         return await db.Clients.Where(c => c.Id == app.World.InternalClient).Select(c => new ValueTuple<Guid, Guid>(c.Id, c.HouseholdId)).SingleAsync();
     }
 
+    /// <summary>Answers every checkpoint of the current step with the first answer that neither ends nor holds it.</summary>
+    private static void AnswerToGoOn(WorkOrder order, string who, DateTime at)
+    {
+        foreach (var checkpoint in order.CurrentStep!.Checkpoints)
+            order.Answer(checkpoint.Code, checkpoint.Options.First(o => o.EndsRoutine is null && !o.HoldsStep).Value, who, who, at);
+    }
+
     private static async Task<int> NextNumber(NyckelfriDbContext db, Guid municipality) =>
         (await db.WorkOrders.Where(w => w.MunicipalityId == municipality).MaxAsync(w => (int?)w.Number) ?? 0) + 1;
 
@@ -42,8 +49,7 @@ public sealed class WorkOrderPersistenceTests(AppFixture fixture) : IClassFixtur
         await using (var db = app.SystemContext(app.World.MunicipalityA))
         {
             var order = await db.WorkOrders.Include(w => w.Answers).SingleAsync(w => w.Id == id);
-            foreach (var checkpoint in order.CurrentStep!.Checkpoints)
-                order.Answer(checkpoint.Code, checkpoint.Options.First(o => o.EndsRoutine is null && !o.HoldsStep).Value, "ok", "test", now);
+            AnswerToGoOn(order, "test", now);
             order.CompleteStep(now, Salem(null));
             await db.SaveChangesAsync();
         }
@@ -77,8 +83,7 @@ public sealed class WorkOrderPersistenceTests(AppFixture fixture) : IClassFixtur
         {
             var db = app.SystemContext(app.World.MunicipalityA);
             var order = await db.WorkOrders.Include(w => w.Answers).SingleAsync(w => w.Id == id);
-            foreach (var checkpoint in order.CurrentStep!.Checkpoints)
-                order.Answer(checkpoint.Code, checkpoint.Options.First(o => o.EndsRoutine is null && !o.HoldsStep).Value, who, who, now);
+            AnswerToGoOn(order, who, now);
             order.CompleteStep(now, Salem(null));
             return db;
         }
