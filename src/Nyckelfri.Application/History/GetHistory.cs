@@ -21,4 +21,11 @@ public sealed class GetHistory(NyckelfriDbContext db) : IHandler
             .ToListAsync(ct);
         return rows.Select(a => new Line(a.Id, a.At, a.UserName, a.Action, a.Reason, AuditTrail.Parse(a.Changes))).ToList();
     }
+
+    /// <summary>
+    /// The history as the record pages show it: references by what people recognise (a unit's name, a
+    /// household's address) instead of the ids the API returns, and only those the caller may see.
+    /// </summary>
+    public async Task<IReadOnlyList<Line>> ForPeople(Guid entityId, CancellationToken ct) =>
+        await new ReferenceNames(db).Resolve(await Handle(entityId, ct), ct);
 }

@@ -36,6 +36,13 @@ public sealed class DevicePagesTests(AppFixture fixture) : IClassFixture<AppFixt
         clientPage.ShouldContain(keyNumber);
         clientPage.ShouldContain("Installerad");
         clientPage.ShouldContain($"href=\"/Hushall/{household}/Installera\"");
+
+        // The device's history names the household by its address and the model by its name, not by ids.
+        var devicePage = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/Utrustning/{id}"));
+        var history = devicePage[devicePage.IndexOf("id=\"history-heading\"", StringComparison.Ordinal)..];
+        history.ShouldContain("Hushåll: – → Storgatan 1");
+        history.ShouldNotContain(household.ToString());
+        history.ShouldNotContain(device.DeviceModelId.ToString());
     }
 
     [DatabaseTheory, DatabaseProviders]

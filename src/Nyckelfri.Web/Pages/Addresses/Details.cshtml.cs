@@ -18,6 +18,6 @@ public sealed class DetailsModel(GetAddress get, GetHistory history) : Nyckelfri
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Address = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

@@ -50,7 +50,7 @@ public sealed class EditUserModel(UserAdministration admin, UnitLookup lookup, G
         var (user, roles) = await admin.Get(id.ToString(), ct);
         TwoFactorEnabled = user.TwoFactorEnabled;
         LockedOut = user.LockoutEnd > clock.GetUtcNow();
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
         return (user, roles);
     }
 }

@@ -36,7 +36,7 @@ public sealed class IndexModel(MunicipalitySettings settings, GetHistory history
         var view = await settings.Get(ct);
         Code = view.Code;
         IsDemo = view.IsDemo;
-        History = await history.Handle(view.Id, ct);
+        History = await history.ForPeople(view.Id, ct);
         return view;
     }
 }

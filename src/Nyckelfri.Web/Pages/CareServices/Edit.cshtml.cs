@@ -36,6 +36,6 @@ public sealed class EditModel(EditCareService edit, GetCareService get, UnitLook
     {
         Service = await get.Handle(id, ct);
         Units = await lookup.Units(ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

@@ -44,6 +44,6 @@ public sealed class DetailsModel(GetClient get, GetHistory history, RevealClient
     private async Task Load(Guid id, CancellationToken ct)
     {
         Client = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

@@ -83,7 +83,7 @@ public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup
     private async Task Load(Guid id, CancellationToken ct)
     {
         Device = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
         if (CanWrite && Device.AllowedActions.Any(a => a is DeviceAction.Uninstall or DeviceAction.ReturnFromRepair))
             StockLocations = await lookup.StockLocations(ct);
     }

@@ -16,6 +16,6 @@ public sealed class DetailsModel(GetEntrance get, GetHistory history) : Nyckelfr
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Entrance = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

@@ -17,6 +17,6 @@ public sealed class DetailsModel(GetHousehold get, GetHistory history) : Nyckelf
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Household = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

@@ -77,7 +77,7 @@ public sealed class DetailsModel(GetKeySet get, GetHistory history, KeyHolderUni
     private async Task Load(Guid id, CancellationToken ct)
     {
         Set = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
         if (!CanWrite) return;
         TransferUnits = (await units.ForTransfer(ct)).Where(u => u.Id != Set.HolderUnitId).ToList();
         HandOutUnits = await units.ForHandOut(ct);

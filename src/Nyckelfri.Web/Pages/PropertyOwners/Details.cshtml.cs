@@ -15,6 +15,6 @@ public sealed class DetailsModel(GetPropertyOwner get, GetHistory history) : Nyc
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Owner = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

@@ -17,6 +17,6 @@ public sealed class DetailsModel(GetProvider get, GetHistory history) : Nyckelfr
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Provider = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

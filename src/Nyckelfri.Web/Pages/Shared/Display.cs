@@ -65,6 +65,10 @@ public static class FieldLabels
         (_, null) => null,
         (_, "true") => "Ja",
         (_, "false") => "Nej",
+        // Instants are recorded as ISO 8601 UTC ("2026-11-20T05:48:51.4051719Z"); people read Swedish local time.
+        (_, _) when value.Length > 19 && value[10] == 'T' && value.EndsWith('Z')
+                    && System.DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant)
+            => Display.DateTime(System.DateTime.SpecifyKind(instant, DateTimeKind.Utc)),
         ("ConsentStatus", _) when Enum.TryParse<ConsentStatus>(value, out var consent) => Entrance.SwedishName(consent),
         ("LockDecision", _) when Enum.TryParse<LockDecision>(value, out var decision) => Client.SwedishName(decision),
         ("Status", _) when int.TryParse(value, out _) => value,

@@ -16,6 +16,6 @@ public sealed class DetailsModel(GetEmployee get, GetHistory history) : Nyckelfr
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Employee = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

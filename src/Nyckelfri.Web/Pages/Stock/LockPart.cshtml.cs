@@ -62,7 +62,7 @@ public sealed class LockPartModel(GetOriginalLockPart get, GetHistory history, L
     private async Task Load(Guid id, CancellationToken ct)
     {
         Part = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
         Locations = await locations.Handle(ct);
     }
 }

@@ -39,6 +39,6 @@ public sealed class OrderDetailsModel(GetPurchaseOrder get, GetHistory history, 
     private async Task Load(Guid id, CancellationToken ct)
     {
         Order = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }

@@ -18,6 +18,6 @@ public sealed class DetailsModel(GetUnit get, GetHistory history) : NyckelfriPag
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Unit = await get.Handle(id, ct);
-        History = await history.Handle(id, ct);
+        History = await history.ForPeople(id, ct);
     }
 }
