@@ -70,20 +70,42 @@ internal static class DeviceSteps
         return new Place(null, null);
     }
 
-    /// <summary>A transition that takes nothing but the version and an optional comment.</summary>
-    public static async Task<int> ApplyCommented(this NyckelfriDbContext db, Guid id, int? version, string? comment,
-        Action<Device> change, string action, CancellationToken ct)
+    /// <summary>
+    /// The shape of every simple transition: load the device the caller may see, check the version and
+    /// the input (<paramref name="check"/> adds its errors and returns what the change needs), then
+    /// change, and save with the named history line (<paramref name="reason"/> of the input).
+    /// </summary>
+    public static async Task<int> Apply<TInput>(this NyckelfriDbContext db, Guid id, int? version, Func<Validator, Task<TInput>> check,
+        Action<Device, TInput> change, string action, Func<TInput, string?> reason, CancellationToken ct)
     {
         var device = await db.DeviceForChange(id, ct);
         var v = new Validator();
         v.RequireVersion(version);
-        var note = v.Comment(comment);
+        var input = await check(v);
         v.ThrowIfInvalid();
 
         db.ExpectVersion(device, version!.Value);
-        change(device);
-        return await db.SaveTransition(device, action, note, ct);
+        change(device, input);
+        return await db.SaveTransition(device, action, reason(input), ct);
     }
+
+    /// <summary>A transition that takes nothing but the version and an optional comment.</summary>
+    public static Task<int> ApplyCommented(this NyckelfriDbContext db, Guid id, int? version, string? comment,
+        Action<Device> change, string action, CancellationToken ct) =>
+        db.Apply(id, version, v => Task.FromResult(v.Comment(comment)), (device, _) => change(device), action, note => note, ct);
+
+    /// <summary>A transition that puts the device on a shelf: a stock location and an optional comment.</summary>
+    public static Task<int> ApplyShelved(this NyckelfriDbContext db, Guid id, int? version, Guid? stockLocationId, string? comment,
+        Action<Device, StockLocation> change, string action, CancellationToken ct) =>
+        db.Apply(id, version,
+            async v => (Comment: v.Comment(comment), Location: await db.StockLocation(v, stockLocationId, ct)),
+            (device, input) => change(device, input.Location!), action, input => input.Comment, ct);
+
+    /// <summary>A transition that needs a text saying why (a fault, a reason to scrap); the text is also the history line's reason.</summary>
+    public static Task<int> ApplyExplained(this NyckelfriDbContext db, Guid id, int? version, string field, string? text, string label,
+        Action<Device, string> change, string action, CancellationToken ct) =>
+        db.Apply(id, version, v => Task.FromResult(v.Required(field, text, label, MaxDescriptionLength)),
+            (device, explanation) => change(device, explanation!), action, explanation => explanation, ct);
 
     /// <summary>Writes the named history line and saves. A unique index refusing the row becomes a 409 in the context.</summary>
     public static async Task<int> SaveTransition(this NyckelfriDbContext db, Device device, string action, string? reason, CancellationToken ct)

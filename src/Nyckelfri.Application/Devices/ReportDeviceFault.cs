@@ -12,18 +12,9 @@ public sealed class ReportDeviceFault(NyckelfriDbContext db) : IHandler
         public string? Description { get; set; }
     }
 
-    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
-    {
-        var device = await db.DeviceForChange(id, ct);
-        var v = new Validator();
-        v.RequireVersion(command.Version);
-        var description = v.Required(nameof(Command.Description), command.Description, "Felbeskrivning", DeviceSteps.MaxDescriptionLength);
-        v.ThrowIfInvalid();
-
-        db.ExpectVersion(device, command.Version!.Value);
-        device.ReportFault(description!);
-        return await db.SaveTransition(device, DeviceHistory.FaultReported, description, ct);
-    }
+    public Task<int> Handle(Guid id, Command command, CancellationToken ct) =>
+        db.ApplyExplained(id, command.Version, nameof(Command.Description), command.Description, "Felbeskrivning",
+            (device, description) => device.ReportFault(description), DeviceHistory.FaultReported, ct);
 }
 
 /// <summary>The fault was put right where the device is (a reset, a new battery): back in use, or back in stock if it was off the door.</summary>

@@ -12,16 +12,7 @@ public sealed class ScrapDevice(NyckelfriDbContext db) : IHandler
         public string? Reason { get; set; }
     }
 
-    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
-    {
-        var device = await db.DeviceForChange(id, ct);
-        var v = new Validator();
-        v.RequireVersion(command.Version);
-        var reason = v.Required(nameof(Command.Reason), command.Reason, "Anledning", DeviceSteps.MaxDescriptionLength);
-        v.ThrowIfInvalid();
-
-        db.ExpectVersion(device, command.Version!.Value);
-        device.Scrap(reason!);
-        return await db.SaveTransition(device, DeviceHistory.Scrapped, reason, ct);
-    }
+    public Task<int> Handle(Guid id, Command command, CancellationToken ct) =>
+        db.ApplyExplained(id, command.Version, nameof(Command.Reason), command.Reason, "Anledning",
+            (device, reason) => device.Scrap(reason), DeviceHistory.Scrapped, ct);
 }

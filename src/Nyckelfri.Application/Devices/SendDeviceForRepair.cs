@@ -26,17 +26,7 @@ public sealed class ReturnDeviceFromRepair(NyckelfriDbContext db) : IHandler
         public string? Comment { get; set; }
     }
 
-    public async Task<int> Handle(Guid id, Command command, CancellationToken ct)
-    {
-        var device = await db.DeviceForChange(id, ct);
-        var v = new Validator();
-        v.RequireVersion(command.Version);
-        var comment = v.Comment(command.Comment);
-        var location = await db.StockLocation(v, command.StockLocationId, ct);
-        v.ThrowIfInvalid();
-
-        db.ExpectVersion(device, command.Version!.Value);
-        device.ReturnFromRepair(location!);
-        return await db.SaveTransition(device, DeviceHistory.ReturnedFromRepair, comment, ct);
-    }
+    public Task<int> Handle(Guid id, Command command, CancellationToken ct) =>
+        db.ApplyShelved(id, command.Version, command.StockLocationId, command.Comment,
+            (device, location) => device.ReturnFromRepair(location), DeviceHistory.ReturnedFromRepair, ct);
 }
