@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.Devices;
+using Nyckelfri.Routines;
 using Nyckelfri.Services;
 
 namespace Nyckelfri.Batteries;
@@ -10,9 +11,10 @@ namespace Nyckelfri.Batteries;
 /// Seed 002 §8: the provider keeps an eye on the batteries and changes them. A mounted device whose
 /// battery is below the municipality's threshold gets one open battery change, for the unit that
 /// serves the home; a level at or above the threshold closes it. The unique index on open tasks
-/// backs the "one" up when two reports race (the later save gets a 409).
+/// backs the "one" up when two reports race (the later save gets a 409). The battery change is
+/// also a work order (ROUTINES.md 10) in the owning role's inbox; it closes with the task.
 /// </summary>
-public sealed class BatteryChangeRule(NyckelfriDbContext db) : IHandler
+public sealed class BatteryChangeRule(NyckelfriDbContext db, RoutineRules routines) : IHandler
 {
     /// <summary>Opens and closes battery changes for devices whose current level just changed. Saves nothing.</summary>
     public async Task<(int Opened, int Closed)> Follow(IReadOnlyCollection<Device> devices, DateTime now, CancellationToken ct)
@@ -40,6 +42,7 @@ public sealed class BatteryChangeRule(NyckelfriDbContext db) : IHandler
             if (!low && open.TryGetValue(device.Id, out var task))
             {
                 task.Complete(db.Scope.UserName, now, $"Ny batterinivå rapporterad: {level} %");
+                await routines.CloseBatteryChanges(device.Id, $"Ny batterinivå rapporterad: {level} %", ct);
                 closed++;
             }
             // A level measured before the last change was marked done describes the old battery.
@@ -50,8 +53,11 @@ public sealed class BatteryChangeRule(NyckelfriDbContext db) : IHandler
 
         var units = await ResponsibleUnits(toOpen, ct);
         foreach (var device in toOpen)
+        {
             db.PendingTasks.Add(new PendingTask(device, PendingTaskKind.BatteryChange, units.GetValueOrDefault(device.Id),
                 device.BatteryLevel!.Value, now));
+            await routines.BatteryLow(device, units.GetValueOrDefault(device.Id), ct);
+        }
         return (toOpen.Count, closed);
     }
 

@@ -21,6 +21,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasIndex(w => w.HouseholdId, "IX_WorkOrders_OneOpenInstall").IsUnique().HasFilter(OpenInstallFilter);
         b.HasIndex(w => w.EntranceId);
         b.HasIndex(w => w.DeviceId);
+        b.HasIndex(w => w.UnitId);
         b.HasMany(w => w.Answers).WithOne().HasForeignKey(a => a.WorkOrderId);
         b.HasMany(w => w.Comments).WithOne().HasForeignKey(c => c.WorkOrderId);
         b.Ignore(w => w.Reference);

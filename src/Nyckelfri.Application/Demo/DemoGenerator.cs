@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.Routines;
 using Nyckelfri.Devices;
 using Nyckelfri.Identity;
 using Nyckelfri.Properties;
@@ -81,6 +82,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         var municipality = new Municipality(DemoOrganisation.MunicipalityName, DemoOrganisation.MunicipalityCode, isDemo: true);
         var organisation = DemoOrganisation.Create(municipality.Id, random);
         db.Municipalities.Add(municipality);
+        db.RoutineStepOwners.AddRange(RoutineStepOwner.From(municipality.Id, municipality.RoutinePreset));
         db.Providers.AddRange(organisation.Providers);
         await db.SaveChangesAsync(ct);
 

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.Routines;
 
 namespace Nyckelfri.Services;
 
-/// <summary>Adds a care service (insats) to a client the caller may see.</summary>
-public sealed class AddCareService(NyckelfriDbContext db) : IHandler
+/// <summary>
+/// Adds a care service (insats) to a client the caller may see. The routine rules follow in the same
+/// transaction: a new assessed home-care service for a household without a lock proposes an install.
+/// </summary>
+public sealed class AddCareService(NyckelfriDbContext db, RoutineRules rules) : IHandler
 {
     public sealed class Command : CareServiceFields;
 
@@ -26,7 +30,11 @@ public sealed class AddCareService(NyckelfriDbContext db) : IHandler
 
         service!.DecisionReference = valid!.DecisionReference;
         db.CareServices.Add(service);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if ((await rules.Follow(client.HouseholdId, new ServiceChange.Added(await RoutineRules.Fact(db, service, ct)), ct)).Count > 0)
+            await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return service.Id;
     }
 }

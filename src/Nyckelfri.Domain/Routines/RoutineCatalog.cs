@@ -29,6 +29,10 @@ public static partial class RoutineCatalog
     public static StepDefinition Step(string code) =>
         StepsByCode.Value.TryGetValue(code, out var step) ? step : throw new KeyNotFoundException($"No routine has a step '{code}'.");
 
+    /// <summary>The checkpoint (of whichever step) with this code: a routing checkpoint is asked in an earlier step than the ones it routes.</summary>
+    public static CheckpointDefinition Checkpoint(string checkpointCode) =>
+        Definitions.Value.Values.SelectMany(r => r.Steps).SelectMany(s => s.Checkpoints).First(c => c.Code == checkpointCode);
+
     /// <summary>The routine a step belongs to.</summary>
     public static RoutineDefinition RoutineOf(string stepCode) =>
         All.FirstOrDefault(r => r.Steps.Any(s => s.Code == stepCode))

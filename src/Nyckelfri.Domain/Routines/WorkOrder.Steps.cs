@@ -68,6 +68,28 @@ public sealed partial class WorkOrder
         return new StepCompletion(step, step.Effects, next, null);
     }
 
+    /// <summary>
+    /// Hands a routed step on (ROUTINES.md 4.4: hardware ↔ software ↔ locksmith): the routing
+    /// checkpoint is answered anew and the current step moves to the owner of the new route.
+    /// </summary>
+    public StepOwner Reroute(string route, string comment, string by, DateTime at, Func<StepDefinition, string?, StepOwner> owners)
+    {
+        RequireState(WorkOrderState.Open, "lämnas vidare");
+        var step = CurrentStep!;
+        if (step.RoutedBy is not { } routing)
+            throw new RuleViolationException("work-order-not-routed", $"Steget \"{step.SwedishTitle}\" lämnas inte vidare efter vad felet gäller.");
+        var checkpoint = RoutineCatalog.Checkpoint(routing);
+        if (checkpoint.Options.All(o => o.Value != route))
+            throw ValidationFailedException.For("Route", $"Svaret passar inte frågan \"{checkpoint.SwedishQuestion}\".");
+        if (LatestAnswer(routing) == route)
+            throw ValidationFailedException.For("Route", "Ärendet ligger redan hos den som ansvarar för det svaret.");
+        AddComment(comment, by, at);
+        Answers.Add(new CheckpointAnswer(this, RoutineCatalog.RoutineOf(step.Code).Steps.First(s => s.Checkpoints.Any(c => c.Code == routing)).Code,
+            routing, route, comment, by, at));
+        MoveTo(step, owners);
+        return new StepOwner(OwnerRole!, OwnerUnitId);
+    }
+
     /// <summary>Sends the order back to the previous applicable step, with a comment saying why.</summary>
     public StepDefinition SendBack(string comment, string by, DateTime at, Func<StepDefinition, string?, StepOwner> owners)
     {
@@ -103,7 +125,11 @@ public sealed partial class WorkOrder
 }
 
 /// <summary>What a work order is about: a client (and so their household), an entrance, a device.</summary>
-public sealed record WorkOrderSubject(Guid? ClientId, Guid? HouseholdId, Guid? EntranceId, Guid? DeviceId);
+public sealed record WorkOrderSubject(Guid? ClientId, Guid? HouseholdId, Guid? EntranceId, Guid? DeviceId)
+{
+    /// <summary>The provider unit the order concerns (<see cref="WorkOrder.UnitId"/>).</summary>
+    public Guid? UnitId { get; init; }
+}
 
 /// <summary>One answer to a checkpoint: who, when, what, and why. Never changed; a new answer supersedes it.</summary>
 public sealed class CheckpointAnswer

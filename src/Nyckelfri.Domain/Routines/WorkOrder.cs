@@ -52,13 +52,21 @@ public sealed partial class WorkOrder : Entity
         HouseholdId = subject.HouseholdId;
         EntranceId = subject.EntranceId;
         DeviceId = subject.DeviceId;
+        UnitId = subject.UnitId;
         CreatedAt = at;
     }
 
-    /// <summary>A rule proposes the routine; nothing is owned until a person confirms.</summary>
-    public static WorkOrder Propose(Guid municipalityId, int number, RoutineKind kind, WorkOrderSubject subject, DateTime at, string reason)
+    /// <summary>
+    /// A rule proposes the routine. No step is current until a person confirms; the owner of the first
+    /// step is the one who confirms or dismisses, so the proposal is in that role's inbox.
+    /// </summary>
+    public static WorkOrder Propose(Guid municipalityId, int number, RoutineKind kind, WorkOrderSubject subject, DateTime at, string reason,
+        Func<StepDefinition, string?, StepOwner> owners)
     {
         var order = new WorkOrder(municipalityId, number, kind, subject, at) { State = WorkOrderState.Proposed, ProposalReason = reason };
+        var owner = owners(order.NextApplicableStep(after: -1)!, null);
+        order.OwnerRole = owner.Role;
+        order.OwnerUnitId = owner.UnitId;
         return order;
     }
 
@@ -81,6 +89,13 @@ public sealed partial class WorkOrder : Entity
     public Guid? HouseholdId { get; private set; }
     public Guid? EntranceId { get; private set; }
     public Guid? DeviceId { get; private set; }
+
+    /// <summary>
+    /// The provider unit the order concerns: the client's unit when it was opened; for a change of
+    /// provider the unit the client moves to; for home care ending, the unit whose service ended.
+    /// Provider-role steps are owned by this unit.
+    /// </summary>
+    public Guid? UnitId { get; private set; }
     public WorkOrderState State { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public string? ProposalReason { get; private set; }
@@ -114,6 +129,19 @@ public sealed partial class WorkOrder : Entity
 
     public void SetDue(DateOnly dueOn) => DueOn = dueOn;
 
+    /// <summary>The device the order is about, once known (the lock mounted by the install, say).</summary>
+    public void LinkDevice(Guid deviceId) => DeviceId = deviceId;
+
+    /// <summary>Steps that reached no one yet because no one was configured; the current owner is resolved again (a preset switch, a reassignment).</summary>
+    public void ResolveOwner(Func<StepDefinition, string?, StepOwner> owners)
+    {
+        if (IsClosed) return;
+        var step = CurrentStep ?? NextApplicableStep(after: -1)!;
+        var owner = owners(step, step.RoutedBy is { } routing ? LatestAnswer(routing) : null);
+        OwnerRole = owner.Role;
+        OwnerUnitId = owner.UnitId;
+    }
+
     /// <summary>A person confirms a proposal: the first step becomes current.</summary>
     public void Confirm(Func<StepDefinition, string?, StepOwner> owners)
     {
@@ -125,6 +153,13 @@ public sealed partial class WorkOrder : Entity
     {
         RequireState(WorkOrderState.Proposed, "avfärdas");
         Close(WorkOrderState.Dismissed, null, reason, at);
+    }
+
+    /// <summary>The work was done outside the routine (a battery task marked done, the level back up): the order closes as done.</summary>
+    public void CloseAsDone(string reason, DateTime at)
+    {
+        if (IsClosed) throw Illegal("avslutas");
+        Close(WorkOrderState.Done, null, reason, at);
     }
 
     public void Cancel(string reason, DateTime at)

@@ -20,6 +20,7 @@ public static class HostingSetup
         // Development channel; an e-mail or SMS adapter replaces it in production (docs/routines.md).
         services.AddSingleton<Nyckelfri.Notifications.INotificationChannel, Nyckelfri.Notifications.LogNotificationChannel>();
         services.AddHostedService<NotificationDispatcher>();
+        services.AddHostedService<RoutineSweeper>();
         services.AddDataProtection().SetApplicationName("Nyckelfri");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));

@@ -1,3 +1,4 @@
+using Nyckelfri.Routines;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
@@ -43,6 +44,7 @@ public static class Tenants
         await using var transaction = await db.Database.BeginTransactionAsync();
         var municipality = new Municipality(name, code, isDemo: false);
         db.Municipalities.Add(municipality);
+        db.RoutineStepOwners.AddRange(RoutineStepOwner.From(municipality.Id, municipality.RoutinePreset));
         await db.SaveChangesAsync();
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();

@@ -32,6 +32,8 @@ public static class Policies
     public const string BatteriesRead = nameof(BatteriesRead);
     public const string BatteryReport = nameof(BatteryReport);
     public const string BatteryTasksWrite = nameof(BatteryTasksWrite);
+    public const string WorkOrdersRead = nameof(WorkOrdersRead);
+    public const string WorkOrdersWrite = nameof(WorkOrdersWrite);
 
     public static readonly IReadOnlyDictionary<string, string[]> Table = new Dictionary<string, string[]>
     {
@@ -75,6 +77,13 @@ public static class Policies
             Coordinator, UnitManager, Employee, NightPatrolCoordinator],
         [BatteryReport] = [SystemAdministrator, AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee, Integration],
         [BatteryTasksWrite] = [SystemAdministrator, AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee],
+        // Work orders: every role that owns a step in some preset reads and works them (the handlers
+        // then let only the owning role act on a step); provider roles see their own clients' orders
+        // (query-layer scoping). The auditor reads. Routine configuration is MunicipalityAdmin.
+        [WorkOrdersRead] = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer, AlarmCentreAdministration,
+            AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse, NightPatrolCoordinator, Auditor],
+        [WorkOrdersWrite] = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer, AlarmCentreAdministration,
+            AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse, NightPatrolCoordinator],
     };
 
     public static void Configure(AuthorizationOptions options)

@@ -118,7 +118,7 @@ public sealed class WorkOrderPersistenceTests(AppFixture fixture) : IClassFixtur
         await using var db = app.SystemContext(app.World.MunicipalityA);
         var number = await NextNumber(db, app.World.MunicipalityA);
         var subject = new WorkOrderSubject(client, household, null, null);
-        db.WorkOrders.Add(WorkOrder.Propose(app.World.MunicipalityA, number, RoutineKind.InstallAssessed, subject, now, "Ny hemtjänst"));
+        db.WorkOrders.Add(WorkOrder.Propose(app.World.MunicipalityA, number, RoutineKind.InstallAssessed, subject, now, "Ny hemtjänst", Salem(null)));
         await db.SaveChangesAsync();
 
         db.WorkOrders.Add(WorkOrder.Start(app.World.MunicipalityA, number + 1, RoutineKind.InstallAlarmOnly, subject, now, Salem(null)));

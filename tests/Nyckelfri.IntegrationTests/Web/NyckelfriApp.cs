@@ -56,6 +56,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Nyckelfri", Database.ConnectionString);
         builder.UseSetting("Demo:SeedOnEmpty", "false");
         builder.UseSetting("Notifications:IntervalSeconds", "0");
+        builder.UseSetting("Routines:SweepIntervalMinutes", "0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {

@@ -178,9 +178,11 @@ public sealed class WorkOrderTests
     [Fact]
     public void Proposal_ConfirmedOnce_OpensTheFirstStep_ThenConfirmingAgainIsRefused()
     {
-        var order = WorkOrder.Propose(Municipality, 7, RoutineKind.InstallAssessed, Subject, Friday, "Ny biståndsbedömd hemtjänst");
+        var order = WorkOrder.Propose(Municipality, 7, RoutineKind.InstallAssessed, Subject, Friday, "Ny biståndsbedömd hemtjänst",
+            Owners(RoutinePreset.Botkyrka));
         order.State.ShouldBe(WorkOrderState.Proposed);
-        order.OwnerRole.ShouldBeNull();
+        order.CurrentStepCode.ShouldBeNull();
+        order.OwnerRole.ShouldBe(Roles.CaseOfficer, "the first step's owner confirms or dismisses the proposal");
 
         order.Confirm(Owners(RoutinePreset.Botkyrka));
 
@@ -192,7 +194,8 @@ public sealed class WorkOrderTests
     [Fact]
     public void Proposal_Dismissed_IsClosedWithItsReason_AndCannotBeConfirmed()
     {
-        var order = WorkOrder.Propose(Municipality, 7, RoutineKind.Removal, Subject, Friday, "Sista insatsen avslutad");
+        var order = WorkOrder.Propose(Municipality, 7, RoutineKind.Removal, Subject, Friday, "Sista insatsen avslutad",
+            Owners(RoutinePreset.Salem));
 
         order.Dismiss("Insatsen förlängdes", Friday);
 
