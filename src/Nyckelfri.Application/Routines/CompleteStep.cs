@@ -47,8 +47,17 @@ public sealed class CompleteStep(NyckelfriDbContext db, RoutineRules rules) : IH
                 lines.Add($"Föreslog ärende {proposed.Reference} ({RoutineNames.SwedishName(proposed.Kind).ToLowerInvariant()}).");
 
         if (completion.Next is not null) db.Notify(order, NotificationTemplate.StepHandedOver);
+        else if (order.State == WorkOrderState.Done) await NotifyOrderer(order, ct);
         return await db.SaveWorkOrder(order, $"{WorkOrderHistory.StepCompleted}: {completion.Completed.SwedishTitle}",
             string.Join(" ", lines.Append(comment ?? "")).Trim() is { Length: > 0 } text ? text : null, ct);
+    }
+
+    /// <summary>The owner of the first step (who ordered the work) is told it is done.</summary>
+    private async Task NotifyOrderer(WorkOrder order, CancellationToken ct)
+    {
+        var owner = (await db.OwnersFor(order, ct))(order.Definition.Steps[0], order.LatestAnswer(RoutineCatalog.FaultRoute));
+        var reference = new WorkOrderReference(order.Reference, RoutineNames.SwedishName(order.Kind), "", order.DueOn, WorkOrderSteps.LinkTo(order.Id));
+        NotificationOutbox.Enqueue(db, NotificationTemplate.Done, reference, owner.Role, owner.UnitId);
     }
 
     /// <summary>The routines proposed by the answers given in the completed step (entrance lock needed, lock still needed …).</summary>

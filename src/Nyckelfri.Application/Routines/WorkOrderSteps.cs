@@ -80,7 +80,7 @@ internal static class WorkOrderSteps
     /// <summary>Puts a message for the order's current owner in the outbox (number, kind, step, due date, link: nothing personal).</summary>
     public static void Notify(this NyckelfriDbContext db, WorkOrder order, NotificationTemplate template)
     {
-        if (order.OwnerRole is null && template != NotificationTemplate.Done) return;
+        if (order.OwnerRole is null) return;
         var step = order.CurrentStep?.SwedishTitle ?? (order.State == WorkOrderState.Proposed ? "Bekräfta eller avfärda förslaget" : "");
         var reference = new WorkOrderReference(order.Reference, RoutineNames.SwedishName(order.Kind), step, order.DueOn, LinkTo(order.Id));
         NotificationOutbox.Enqueue(db, template, reference, order.OwnerRole ?? "", order.OwnerUnitId);
