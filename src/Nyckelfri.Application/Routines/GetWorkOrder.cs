@@ -26,6 +26,9 @@ public sealed class GetWorkOrder(NyckelfriDbContext db) : IHandler
 
     public sealed record Option(Guid Id, string Name);
 
+    /// <summary>A physical key set of the household, where it is now.</summary>
+    public sealed record KeySetLine(Guid Id, string KeyNumber, int KeyCount, string Status, string? Holder);
+
     public sealed record View(
         Guid Id, int Version, string Reference, RoutineKind Kind, string KindName, WorkOrderState State, string StateName,
         Subject About, string? CurrentStepCode, string? OwnerRole, string? OwnerRoleName, Guid? OwnerUnitId, string? OwnerUnitName, string? TakenBy,
@@ -42,6 +45,9 @@ public sealed class GetWorkOrder(NyckelfriDbContext db) : IHandler
         public StepInputs? Inputs => CurrentStep is { } s ? StepInputs.For(s) : null;
         public IReadOnlyList<Option> Devices { get; init; } = [];
         public IReadOnlyList<Option> StockLocations { get; init; } = [];
+
+        /// <summary>The household's physical key sets (the ones the key steps hand out, transfer or return).</summary>
+        public IReadOnlyList<KeySetLine> KeySets { get; init; } = [];
     }
 
     public async Task<View> Handle(Guid id, bool includeClientName, CancellationToken ct)
@@ -82,6 +88,7 @@ public sealed class GetWorkOrder(NyckelfriDbContext db) : IHandler
             CurrentAnswers = currentAnswers,
             Devices = canAct && inputs is { Device: true, DeviceKind: { } kind } ? await StockDevices(kind, order, ct) : [],
             StockLocations = canAct && inputs is { StockLocation: true } ? await Locations(ct) : [],
+            KeySets = await KeySets(order, ct),
         };
     }
 
@@ -149,6 +156,17 @@ public sealed class GetWorkOrder(NyckelfriDbContext db) : IHandler
             .OrderBy(x => x.SerialNumber).Take(200)
             .Select(x => new Option(x.Id, x.SerialNumber + (x.KeyNumber == null ? "" : " (nyckelnummer " + x.KeyNumber + ")")))
             .ToListAsync(ct);
+
+    private async Task<IReadOnlyList<KeySetLine>> KeySets(WorkOrder order, CancellationToken ct)
+    {
+        if (order.HouseholdId is null && order.ClientId is null) return [];
+        var sets = await db.KeySets.AsNoTracking()
+            .Where(k => order.HouseholdId != null ? db.Clients.Any(c => c.Id == k.ClientId && c.HouseholdId == order.HouseholdId) : k.ClientId == order.ClientId)
+            .OrderBy(k => k.KeyNumber)
+            .Select(k => new { k.Id, k.KeyNumber, k.KeyCount, k.Status, Holder = k.HolderUnit == null ? null : k.HolderUnit.Name })
+            .ToListAsync(ct);
+        return sets.Select(k => new KeySetLine(k.Id, k.KeyNumber, k.KeyCount, Keys.KeySet.SwedishName(k.Status), k.Holder)).ToList();
+    }
 
     private async Task<IReadOnlyList<Option>> Locations(CancellationToken ct) =>
         await db.StockLocations.AsNoTracking().OrderBy(l => l.Name).Select(l => new Option(l.Id, l.Name)).ToListAsync(ct);
