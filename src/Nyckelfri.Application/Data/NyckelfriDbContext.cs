@@ -140,7 +140,11 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         AddRoutineFilters(builder);
     }
 
-    /// <summary>A work order follows its client (or household): a provider's user sees those of its own clients.</summary>
+    /// <summary>
+    /// A work order follows its client (or household): a provider's user sees those of its own clients,
+    /// and the ones about its unit or whose current step its unit owns, though the client is no longer
+    /// its own (the unit whose home care ended returns its keys; the last unit orders the removal).
+    /// </summary>
     private void AddRoutineFilters(ModelBuilder builder)
     {
         builder.Entity<RoutineStepOwner>().HasQueryFilter(o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
@@ -148,7 +152,9 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
             (w.MunicipalityId == ScopeMunicipalityId
              && (ScopeProviderId == null
                  || (w.ClientId != null && Clients.Any(c => c.Id == w.ClientId))
-                 || (w.HouseholdId != null && Clients.Any(c => c.HouseholdId == w.HouseholdId)))));
+                 || (w.HouseholdId != null && Clients.Any(c => c.HouseholdId == w.HouseholdId))
+                 || Units.Any(u => (u.Id == w.UnitId || u.Id == w.OwnerUnitId) && u.ProviderId == ScopeProviderId
+                                   && (ScopeUnitId == null || u.Id == ScopeUnitId)))));
         builder.Entity<CheckpointAnswer>().HasQueryFilter(a => IsSystemScope || WorkOrders.Any(w => w.Id == a.WorkOrderId));
         builder.Entity<WorkOrderComment>().HasQueryFilter(c => IsSystemScope || WorkOrders.Any(w => w.Id == c.WorkOrderId));
     }

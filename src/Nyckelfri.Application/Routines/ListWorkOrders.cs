@@ -86,8 +86,9 @@ public sealed class ListWorkOrders(NyckelfriDbContext db) : IHandler
         return orders
             .OrderBy(w => (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open) && w.DueOn != null && w.DueOn < today ? 0 : 1)
             .ThenBy(w => w.DueOn == null ? 1 : 0).ThenBy(w => w.DueOn).ThenByDescending(w => w.Number)
+            // No IgnoreQueryFilters in here: it would switch off every filter of the query, the caller's scoping with them.
             .Select(w => new Row(w.Id, w.Number, w.Kind, w.State, w.CurrentStepCode, w.OwnerRole, w.OwnerUnitId,
-                db.Units.IgnoreQueryFilters().Where(u => u.Id == w.OwnerUnitId).Select(u => u.Name).FirstOrDefault(),
+                db.Units.Where(u => u.Id == w.OwnerUnitId).Select(u => u.Name).FirstOrDefault(),
                 w.TakenBy, w.DueOn, w.CreatedAt,
                 db.Households.Where(h => h.Id == w.HouseholdId).Select(h => h.Address!.Street).FirstOrDefault(),
                 db.Entrances.Where(e => e.Id == w.EntranceId).Select(e => e.Address!.Street + ", " + e.Name).FirstOrDefault()));

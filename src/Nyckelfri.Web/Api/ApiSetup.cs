@@ -19,6 +19,7 @@ public static class ApiSetup
         api.MapDevicesApi();
         api.MapStockApi();
         api.MapBatteriesApi();
+        api.MapWorkOrdersApi();
         return app;
     }
 

@@ -50,6 +50,15 @@ public static class AuthorizationMatrix
         Employee, Integration];
     private static readonly string[] BatteryTaskWriters = [SystemAdministrator, AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee];
 
+    // Issue 4: work orders. Every role that owns a step in some preset works them (the handlers then let
+    // only the step's owner act); the auditor reads; employees and the staffing unit own no step.
+    private static readonly string[] WorkOrderReaders = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer,
+        AlarmCentreAdministration, AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse,
+        NightPatrolCoordinator, Auditor];
+    private static readonly string[] WorkOrderWriters = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer,
+        AlarmCentreAdministration, AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse,
+        NightPatrolCoordinator];
+
     public static readonly IReadOnlyDictionary<string, string[]?> Expected = new Dictionary<string, string[]?>
     {
         // Open to anyone: health, the login steps, the error and access-denied pages.
@@ -246,5 +255,26 @@ public static class AuthorizationMatrix
         ["GET /api/v1/batteries/low"] = BatteryReaders,
         ["GET /api/v1/battery-tasks"] = BatteryReaders,
         ["POST /api/v1/battery-tasks/{id:guid}/complete"] = BatteryTaskWriters,
+
+        // ---- Work orders and routine configuration (issue 4) ----
+        ["GET /api/v1/work-orders/"] = WorkOrderReaders,
+        ["GET /api/v1/work-orders/export"] = WorkOrderReaders,
+        ["GET /api/v1/inbox"] = WorkOrderReaders,
+        ["GET /api/v1/work-orders/{id:guid}"] = WorkOrderReaders,
+        ["GET /api/v1/work-orders/{id:guid}/history"] = WorkOrderReaders,
+        ["POST /api/v1/work-orders/"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/confirm"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/dismiss"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/cancel"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/take"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/book"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/answers"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/complete"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/send-back"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/reroute"] = WorkOrderWriters,
+        ["POST /api/v1/work-orders/{id:guid}/comments"] = WorkOrderWriters,
+        ["GET /api/v1/routine-configuration/"] = Administrators,
+        ["POST /api/v1/routine-configuration/preset"] = Administrators,
+        ["PUT /api/v1/routine-configuration/steps/{stepCode}"] = Administrators,
     };
 }

@@ -113,6 +113,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         ids["stock-locations"] = app.World.AlarmCentreStore;
         ids["purchase-orders"] = app.World.OpenPurchaseOrder;
         ids["original-lock-parts"] = app.World.StoredLockPart;
+        ids["work-orders"] = app.World.WorkOrderA;
         return ids;
     }
 }

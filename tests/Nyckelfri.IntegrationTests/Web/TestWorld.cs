@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nyckelfri.Clients;
 using Nyckelfri.Common;
@@ -9,6 +10,7 @@ using Nyckelfri.Identity;
 using Nyckelfri.Keys;
 using Nyckelfri.Properties;
 using Nyckelfri.Providers;
+using Nyckelfri.Routines;
 using Nyckelfri.Services;
 using Nyckelfri.Tenancy;
 
@@ -17,8 +19,9 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// <summary>
 /// The small, known world every web test starts from: municipality A with an internal provider
 /// (home-care unit) and an external provider (home-care unit), a client served by each, and one login
-/// per role (provider roles at the external provider), and two lock units in stock at "Vaktmästeriet";
-/// municipality B with one client and one admin.
+/// per role (provider roles at the external provider), a second coordinator (at the internal provider) and a
+/// second fee officer, two lock units in stock at "Vaktmästeriet" and one open work order (a fault report
+/// for the internal client); municipality B with one client and one admin.
 /// </summary>
 public sealed class TestWorld
 {
@@ -45,6 +48,9 @@ public sealed class TestWorld
     public Guid OpenPurchaseOrder { get; private set; }
     public Guid StoredLockPart { get; private set; }
 
+    /// <summary>A fault report for the internal client, open at its first step (coordinator at the internal unit), at version 1.</summary>
+    public Guid WorkOrderA { get; private set; }
+
     /// <summary>An active API key of municipality A (role Integration).</summary>
     public string ApiKeySecret { get; private set; } = "";
     public const string DoorCodeOfInternalClient = "4711";
@@ -52,6 +58,12 @@ public sealed class TestWorld
     /// <summary>User name of the login holding <paramref name="role"/> in municipality A.</summary>
     public static string UserFor(string role) => "a-" + role.ToLowerInvariant();
     public const string AdminInB = "b-admin";
+
+    /// <summary>A coordinator at the internal provider (the one of <see cref="UserFor"/> is at the external provider).</summary>
+    public const string InternalCoordinator = "a-coordinator-centrum";
+
+    /// <summary>A second fee officer, for two people of one role acting at once.</summary>
+    public const string SecondFeeOfficer = "a-feeofficer-2";
 
     public static async Task<TestWorld> SeedAsync(IServiceProvider services, DbContextOptionsFactory options, TimeProvider clock)
     {
@@ -102,6 +114,7 @@ public sealed class TestWorld
             (world.InternalClient, world.ExternalClient, world.ClientInB) = (internalClient.Id, externalClient.Id, clientB.Id);
             world.AddressA = address.Id;
             await SeedStockAsync(db, world, internalClient, today);
+            world.WorkOrderA = await SeedWorkOrderAsync(db, world, clock);
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -115,6 +128,8 @@ public sealed class TestWorld
             await CreateUser(users, UserFor(role), role, world.MunicipalityA, scoped ? world.ExternalProvider : null);
         }
         await CreateUser(users, AdminInB, Roles.SystemAdministrator, world.MunicipalityB, null);
+        await CreateUser(users, InternalCoordinator, Roles.Coordinator, world.MunicipalityA, world.InternalProvider);
+        await CreateUser(users, SecondFeeOfficer, Roles.FeeOfficer, world.MunicipalityA, null);
         return world;
     }
 
@@ -130,6 +145,21 @@ public sealed class TestWorld
         db.AddRange(store, model, order, part);
         await db.SaveChangesAsync();
         (world.AlarmCentreStore, world.EntranceUnitModel, world.OpenPurchaseOrder, world.StoredLockPart) = (store.Id, model.Id, order.Id, part.Id);
+    }
+
+    /// <summary>A fault report for the internal client, taken once so that a request based on version 0 is stale.</summary>
+    private static async Task<Guid> SeedWorkOrderAsync(NyckelfriDbContext db, TestWorld world, TimeProvider clock)
+    {
+        var household = await db.Clients.Where(c => c.Id == world.InternalClient).Select(c => c.HouseholdId).SingleAsync();
+        var order = WorkOrder.Start(world.MunicipalityA, 1, RoutineKind.FaultReport,
+            new WorkOrderSubject(world.InternalClient, household, null, null) { UnitId = world.InternalUnit }, clock.GetUtcNow().UtcDateTime,
+            (step, route) => new StepOwner(RoutinePresets.Owner(RoutinePreset.Salem, step.Code, route ?? RoutineCatalog.FaultRoutes.HouseholdLock),
+                world.InternalUnit));
+        db.WorkOrders.Add(order);
+        await db.SaveChangesAsync();
+        order.Take("test");
+        await db.SaveChangesAsync();
+        return order.Id;
     }
 
     private static Client Client(Guid municipality, Address address, string first, string last, string birth, DateOnly today, out Household household)
