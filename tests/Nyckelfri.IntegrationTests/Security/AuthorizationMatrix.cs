@@ -50,6 +50,14 @@ public static class AuthorizationMatrix
         Employee, Integration];
     private static readonly string[] BatteryTaskWriters = [SystemAdministrator, AlarmCentreSupport, Installer, Coordinator, UnitManager, Employee];
 
+    // Issue 4: work orders. Every role that owns a step in some preset reads and works them; the auditor reads.
+    private static readonly string[] WorkOrderReaders = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer,
+        AlarmCentreAdministration, AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse,
+        NightPatrolCoordinator, Auditor];
+    private static readonly string[] WorkOrderWriters = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer,
+        AlarmCentreAdministration, AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse,
+        NightPatrolCoordinator];
+
     public static readonly IReadOnlyDictionary<string, string[]?> Expected = new Dictionary<string, string[]?>
     {
         // Open to anyone: health, the login steps, the error and access-denied pages.
@@ -246,5 +254,17 @@ public static class AuthorizationMatrix
         ["GET /api/v1/batteries/low"] = BatteryReaders,
         ["GET /api/v1/battery-tasks"] = BatteryReaders,
         ["POST /api/v1/battery-tasks/{id:guid}/complete"] = BatteryTaskWriters,
+
+        // ---- Work orders: pages (issue 4) ----
+        // /Arenden/{id}: GET is WorkOrdersRead; its POST handlers (Take, Book, Answer, Complete, SendBack, Reroute,
+        // Confirm, Dismiss, Cancel, Comment) refuse anyone without WorkOrdersWrite, and the application lets only the
+        // step's owner act (the system administrator may also cancel). The CSV export is a GET handler of /Arenden.
+        ["PAGE /Arenden"] = WorkOrderReaders,
+        ["PAGE /Inkorg"] = WorkOrderReaders,
+        ["PAGE /Arenden/{id:guid}"] = WorkOrderReaders,
+        ["PAGE /Arenden/{id:guid}/historik"] = WorkOrderReaders,
+        ["PAGE /Arenden/Nytt"] = WorkOrderWriters,
+        // Routine configuration: switching preset and reassigning a step are POST handlers of the same page.
+        ["PAGE /Admin/Rutiner"] = Administrators,
     };
 }
