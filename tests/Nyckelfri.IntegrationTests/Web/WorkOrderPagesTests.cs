@@ -145,6 +145,19 @@ public sealed class WorkOrderPagesTests(AppFixture fixture) : IClassFixture<AppF
         page.ShouldContain("Steget är klart.");
         page.ShouldContain("Broschyr lämnad");
         page.ShouldNotContain("handler=Complete");
+
+        // The next owner answers and completes with one press of "Slutför steget".
+        using var coordinator = await PageSession.LoginAsync(app, TestWorld.UserFor(Roles.Coordinator));
+        var assessed = await coordinator.PostFormAsync($"/Arenden/{id}", new()
+        {
+            ["Input.Version"] = order.Version.ToString(),
+            ["Input.Answers[0].Code"] = "install.assess.installed", ["Input.Answers[0].Value"] = "no",
+            ["Input.Answers[1].Code"] = "install.assess.code-lock", ["Input.Answers[1].Value"] = "no",
+            ["Input.Answers[2].Code"] = "install.assess.wants-lock", ["Input.Answers[2].Value"] = "yes",
+        }, handler: "Complete");
+        assessed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.OrderRow(id)).CurrentStepCode.ShouldBe("install.keys");
+
         var history = await caseOfficer.Html($"/Arenden/{id}/historik");
         history.ShouldContain(WorkOrderHistory.Opened);
         history.ShouldContain($"{WorkOrderHistory.StepCompleted}: Informera brukaren om digitalt lås");

@@ -64,24 +64,21 @@ public sealed class DetailsModel(GetWorkOrder get) : NyckelfriPageModel
             Version = Input.Version, BookedFor = Input.BookedFor, StaffMustBePresent = Input.StaffMustBePresent, Comment = Input.Comment,
         }, ct));
 
-    /// <summary>Saves the answers that changed, one after the other, each on the version the previous one left.</summary>
+    /// <summary>Saves the checkpoint answers that changed ("Spara svaren"), without completing the step.</summary>
     public Task<IActionResult> OnPostAnswerAsync(Guid id, [FromServices] AnswerCheckpoint handler, CancellationToken ct) =>
         Run(id, WorkOrderForm.Answer, "Svaren är sparade.", ct, async () =>
         {
-            var changed = Input.Answers.Where(a => !string.IsNullOrEmpty(a.Value)
-                && (a.Value != a.Previous || !string.IsNullOrWhiteSpace(a.Comment))).ToList();
-            if (changed.Count == 0)
+            if (!ChangedAnswers().Any())
                 throw ValidationFailedException.For("Answers", "Välj ett nytt svar på minst en fråga innan du sparar.");
-            var version = Input.Version;
-            foreach (var answer in changed)
-                version = await handler.Handle(id, new() { Version = version, CheckpointCode = answer.Code, Value = answer.Value, Comment = answer.Comment }, ct);
-            return version!.Value;
+            await SaveAnswers(id, handler, ct);
         });
 
-    public Task<IActionResult> OnPostCompleteAsync(Guid id, [FromServices] CompleteStep handler, CancellationToken ct) =>
-        Run(id, WorkOrderForm.Complete, "Steget är klart.", ct, () => handler.Handle(id, new()
+    /// <summary>"Slutför steget": the answers that changed are saved first, then the step is completed with the inputs its effects need.</summary>
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, [FromServices] AnswerCheckpoint answer, [FromServices] CompleteStep handler,
+        CancellationToken ct) =>
+        Run(id, WorkOrderForm.Complete, "Steget är klart.", ct, async () => await handler.Handle(id, new()
         {
-            Version = Input.Version, Comment = Input.Comment, DeviceId = Input.DeviceId, SerialNumber = Input.SerialNumber,
+            Version = await SaveAnswers(id, answer, ct), Comment = Input.Comment, DeviceId = Input.DeviceId, SerialNumber = Input.SerialNumber,
             KeyNumber = Input.KeyNumber, StockLocationId = Input.StockLocationId, LockPartsDescription = Input.LockPartsDescription,
         }, ct));
 
@@ -109,10 +106,21 @@ public sealed class DetailsModel(GetWorkOrder get) : NyckelfriPageModel
         Run(id, WorkOrderForm.Comment, "Kommentaren är sparad.", ct, async () =>
         {
             await handler.Handle(id, new() { Text = Input.Text }, ct);
-            return 0;
         });
 
-    private async Task<IActionResult> Run(Guid id, WorkOrderForm form, string done, CancellationToken ct, Func<Task<int>> change)
+    private IEnumerable<AnswerInput> ChangedAnswers() =>
+        Input.Answers.Where(a => !string.IsNullOrEmpty(a.Value) && (a.Value != a.Previous || !string.IsNullOrWhiteSpace(a.Comment)));
+
+    /// <summary>Saves the changed answers one after the other, each on the version the previous one left; returns the version reached.</summary>
+    private async Task<int?> SaveAnswers(Guid id, AnswerCheckpoint handler, CancellationToken ct)
+    {
+        var version = Input.Version;
+        foreach (var answer in ChangedAnswers().ToList())
+            version = await handler.Handle(id, new() { Version = version, CheckpointCode = answer.Code, Value = answer.Value, Comment = answer.Comment }, ct);
+        return version;
+    }
+
+    private async Task<IActionResult> Run(Guid id, WorkOrderForm form, string done, CancellationToken ct, Func<Task> change)
     {
         if (!CanWrite) return Forbid();
         Posted = form;
