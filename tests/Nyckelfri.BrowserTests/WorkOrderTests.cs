@@ -50,7 +50,8 @@ public sealed class WorkOrderTests(BrowserFixture fixture, ITestOutputHelper out
         await coordinator.AnswerAndComplete(("Har brukaren redan ett digitalt lås installerat?", "Nej"), ("Finns kodlås på ytterdörren?", "Nej"),
             ("Vill brukaren ha digitalt lås?", "Ja"));
         (await coordinator.CurrentStep()).ShouldBe("Kvittera ut fysiska nycklar");
-        var receipt = await (await coordinator.HandOutKeys()).Register(new KeyHandOutPage.HandOut($"F-T{Random.Shared.Next(1000, 9999)}", 2, "Karin Personal"));
+        var receipt = await (await coordinator.HandOutKeys()).Register(
+            new KeyHandOutPage.HandOut($"F-T{Random.Shared.Next(1000, 9999)}", 2, "Karin Personal", client.UnitName));
         (await receipt.Heading()).ShouldBe("Nyckelkvittens");
         coordinator = await WorkOrderPage.Open(coordinatorBrowser, orderId);
         await coordinator.AnswerAndComplete(("Finns brukarens fysiska nycklar hos utföraren?", "Ja"));
@@ -144,7 +145,7 @@ public sealed class WorkOrderTests(BrowserFixture fixture, ITestOutputHelper out
         return await inbox.OpenOrder(reference);
     }
 
-    private sealed record WaitingClient(Guid Id, string FirstName, string LastName, string Street, bool HasEntranceUnit);
+    private sealed record WaitingClient(Guid Id, string FirstName, string LastName, string Street, bool HasEntranceUnit, string UnitName);
 
     /// <summary>
     /// A demo client of the coordinator's provider, alone in the household, with assessed home care there
@@ -165,7 +166,8 @@ public sealed class WorkOrderTests(BrowserFixture fixture, ITestOutputHelper out
                         && (c.Household.EntranceId == null || db.Devices.Any(d => d.EntranceId == c.Household.EntranceId
                                 && d.Kind == DeviceKind.EntranceUnit && d.Status == DeviceStatus.Installed)))
             .OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName)
-            .Select(c => new WaitingClient(c.Id, c.FirstName, c.LastName, c.Household!.Address!.Street, c.Household.EntranceId != null))
+            .Select(c => new WaitingClient(c.Id, c.FirstName, c.LastName, c.Household!.Address!.Street, c.Household.EntranceId != null,
+                c.Services.Where(s => s.Kind == CareServiceKind.HomeCare && (s.EndDate == null || s.EndDate >= today)).Select(s => s.Unit!.Name).First()))
             .FirstAsync();
     });
 

@@ -174,6 +174,9 @@ public sealed class WorkOrderPagesTests(AppFixture fixture) : IClassFixture<AppF
         var seen = (await app.OrderRow(id)).Version;
         (await coordinator.PostFormAsync($"/Arenden/{id}", new() { ["Input.Version"] = seen.ToString() }, handler: "Take"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var taken = await coordinator.Html($"/Arenden/{id}");
+        taken.ShouldContain("Test Coordinator", customMessage: "who took the step is shown");
+        taken.ShouldNotContain("handler=Take", customMessage: "the step is already the user's");
         var fingerprint = await app.FingerprintAsync();
 
         var stale = await coordinator.PostFormAsync($"/Arenden/{id}", new()
