@@ -75,7 +75,7 @@ public sealed class RoutineConfiguration(NyckelfriDbContext db) : IHandler
             if (byKey.TryGetValue(key, out var line)) { if (line.Role != role) line.Reassign(role); }
             else db.RoutineStepOwners.Add(new RoutineStepOwner(municipality.Id, key, role));
         }
-        db.Record(municipality, "Rutinmall bytt", $"Från {RoutinePresets.SwedishName(from)} till {RoutinePresets.SwedishName(municipality.RoutinePreset)}.");
+        db.Record(municipality, RoutineConfigurationChanges.PresetSwitched, $"Från {RoutinePresets.SwedishName(from)} till {RoutinePresets.SwedishName(municipality.RoutinePreset)}.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await FollowOpenOrders(ct);
@@ -109,7 +109,8 @@ public sealed class RoutineConfiguration(NyckelfriDbContext db) : IHandler
             db.ExpectVersion(line, command.Version!.Value);
             line.Reassign(command.Role!);
         }
-        db.Record(line, "Steg omfördelat", $"{step.SwedishTitle}{(key.Route is null ? "" : $" ({key.Route})")}: {Roles.SwedishName(command.Role!)}.");
+        db.Record(line, RoutineConfigurationChanges.StepReassigned,
+            $"{step.SwedishTitle}{(key.Route is null ? "" : $" ({RoutineCatalog.Checkpoint(RoutineCatalog.FaultRoute).Option(key.Route).SwedishLabel})")}: {Roles.SwedishName(command.Role!)}.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await FollowOpenOrders(ct);

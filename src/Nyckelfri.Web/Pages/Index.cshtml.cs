@@ -20,6 +20,8 @@ public sealed class IndexModel(NyckelfriDbContext db) : NyckelfriPageModel
 
     private static readonly (string Policy, Link Link)[] AllLinks =
     [
+        (Policies.WorkOrdersRead, new("Min inkorg", "/Inkorg", "Ärendesteg som väntar på dig, försenade först.")),
+        (Policies.WorkOrdersRead, new("Ärenden", "/Arenden", "Installationer, felanmälningar, nedmonteringar och andra rutiner som ärenden.")),
         (Policies.ClientsRead, new("Brukare", "/Brukare", "Sök brukare, se insatser, hushåll och historik.")),
         (Policies.ClientsWrite, new("Registrera brukare", "/Brukare/Ny", "Lägg till en ny brukare med adress och hushåll.")),
         (Policies.ClientsRead, new("Hushåll", "/Hushall", "Sammanboende som delar dörr och lås.")),
@@ -27,7 +29,7 @@ public sealed class IndexModel(NyckelfriDbContext db) : NyckelfriPageModel
         (Policies.PropertiesRead, new("Fastighetsägare", "/Fastighetsagare", "Fastighetsbolag och bostadsrättsföreningar med kontaktpersoner.")),
         (Policies.ProvidersRead, new("Utförare och enheter", "/Utforare", "Egen regi, LOV-utförare och deras enheter.")),
         (Policies.StaffRead, new("Personal", "/Personal", "Medarbetare, anställningsform och enheter.")),
-        (Policies.MunicipalityAdmin, new("Administration", "/Admin", "Kommunens inställningar, användare och API-nycklar.")),
+        (Policies.MunicipalityAdmin, new("Administration", "/Admin", "Kommunens inställningar, rutiner, användare och API-nycklar.")),
     ];
 
     public async Task OnGetAsync(CancellationToken ct)

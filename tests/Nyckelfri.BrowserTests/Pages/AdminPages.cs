@@ -13,6 +13,12 @@ public sealed class AdminPage(BrowserSession session) : PageObject(session)
         return new UsersPage(Session);
     }
 
+    public async Task<RoutinesPage> OpenRoutines()
+    {
+        await ClickAndArrive(Link("Rutiner"), "admin-rutiner");
+        return new RoutinesPage(Session);
+    }
+
     public async Task<ApiKeysPage> OpenApiKeys()
     {
         await ClickAndArrive(Link("API-nycklar"), "admin-api-nycklar");

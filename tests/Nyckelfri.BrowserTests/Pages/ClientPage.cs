@@ -43,6 +43,17 @@ public sealed class ClientPage(BrowserSession session) : PageObject(session)
         return new InstallPage(Session);
     }
 
+    /// <summary>"Nytt ärende" in the client's "Ärenden" section.</summary>
+    public async Task<NewWorkOrderPage> NewWorkOrder()
+    {
+        await ClickAndArrive(Link("Nytt ärende"), "arende-nytt");
+        return new NewWorkOrderPage(Session);
+    }
+
+    /// <summary>The numbers of the client's work orders ("Ärenden").</summary>
+    public async Task<IReadOnlyList<string>> WorkOrders() =>
+        await Page.Locator("section[aria-labelledby='work-orders-heading'] td[data-label='Ärende'] a").AllInnerTextsAsync();
+
     public async Task<KeyHandOutPage> HandOutKeys()
     {
         await ClickAndArrive(Link("Lämna ut nycklar"), "nycklar-ny");

@@ -6,16 +6,17 @@ namespace Nyckelfri.BrowserTests.Pages;
 /// <summary>/Brukare/{id}/Nycklar/Ny: a unit takes a set of the client's keys against a signed receipt.</summary>
 public sealed class KeyHandOutPage(BrowserSession session) : PageObject(session)
 {
-    public sealed record HandOut(string KeyNumber, int Count, string ReceiverName);
+    /// <param name="UnitName">The unit that takes the keys, by name; null: the first unit offered.</param>
+    public sealed record HandOut(string KeyNumber, int Count, string ReceiverName, string? UnitName = null);
 
-    /// <summary>Fills the form (the first unit offered takes the keys; the client gives them) and signs for both parties.</summary>
+    /// <summary>Fills the form (the client gives the keys to the unit) and signs for both parties.</summary>
     public async Task<KeyReceiptPage> Register(HandOut handOut)
     {
         await Field("Nyckelnummer").FillAsync(handOut.KeyNumber);
         await Field("Antal nycklar").FillAsync(handOut.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var unit = Field("Lämnas till enhet");
-        var firstUnit = await unit.Locator("option:not([value=''])").First.GetAttributeAsync("value");
-        await unit.SelectOptionAsync(firstUnit!);
+        if (handOut.UnitName is { } name) await unit.SelectOptionAsync(new SelectOptionValue { Label = name });
+        else await unit.SelectOptionAsync((await unit.Locator("option:not([value=''])").First.GetAttributeAsync("value"))!);
         await Field("Tas emot av (namn)").FillAsync(handOut.ReceiverName);
         await Field("Den som lämnar").CheckAsync();
         await Field("Den som tar emot").CheckAsync();

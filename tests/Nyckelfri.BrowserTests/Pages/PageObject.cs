@@ -18,6 +18,18 @@ public abstract class PageObject(BrowserSession session)
         return new ClientListPage(Session);
     }
 
+    public async Task<WorkOrderInboxPage> GoToInbox()
+    {
+        await Menu.Follow("Min inkorg", "inkorg");
+        return new WorkOrderInboxPage(Session);
+    }
+
+    public async Task<WorkOrderListPage> GoToWorkOrders()
+    {
+        await Menu.Follow("Ärenden", "arenden");
+        return new WorkOrderListPage(Session);
+    }
+
     public async Task<StockPage> GoToStock()
     {
         await Menu.Follow("Lager", "lager");

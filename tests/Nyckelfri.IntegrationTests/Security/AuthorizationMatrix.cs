@@ -276,5 +276,16 @@ public static class AuthorizationMatrix
         ["GET /api/v1/routine-configuration/"] = Administrators,
         ["POST /api/v1/routine-configuration/preset"] = Administrators,
         ["PUT /api/v1/routine-configuration/steps/{stepCode}"] = Administrators,
+        // ---- Work orders: pages (issue 4) ----
+        // /Arenden/{id}: GET is WorkOrdersRead; its POST handlers (Take, Book, Answer, Complete, SendBack, Reroute,
+        // Confirm, Dismiss, Cancel, Comment) refuse anyone without WorkOrdersWrite, and the application lets only the
+        // step's owner act (the system administrator may also cancel). The CSV export is a GET handler of /Arenden.
+        ["PAGE /Arenden"] = WorkOrderReaders,
+        ["PAGE /Inkorg"] = WorkOrderReaders,
+        ["PAGE /Arenden/{id:guid}"] = WorkOrderReaders,
+        ["PAGE /Arenden/{id:guid}/historik"] = WorkOrderReaders,
+        ["PAGE /Arenden/Nytt"] = WorkOrderWriters,
+        // Routine configuration: switching preset and reassigning a step are POST handlers of the same page.
+        ["PAGE /Admin/Rutiner"] = Administrators,
     };
 }

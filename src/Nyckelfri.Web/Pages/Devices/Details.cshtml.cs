@@ -34,6 +34,7 @@ public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup
     public bool CanWrite => Can(Policies.DevicesWrite);
     public bool CanOpenClients => Can(Policies.ClientsRead);
     public bool CanOpenEntrances => Can(Policies.PropertiesRead);
+    public bool CanOpenWorkOrders => Can(Policies.WorkOrdersWrite);
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct);
 

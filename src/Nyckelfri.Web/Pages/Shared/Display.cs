@@ -4,6 +4,8 @@ using Nyckelfri.Common;
 using Nyckelfri.Keys;
 using Nyckelfri.Devices;
 using Nyckelfri.Properties;
+using Nyckelfri.Identity;
+using Nyckelfri.Routines;
 
 namespace Nyckelfri.Web.Pages.Shared;
 
@@ -52,6 +54,12 @@ public static class FieldLabels
         ["BatteryLevel"] = "Batterinivå (%)", ["BatteryReportedAt"] = "Batterinivå rapporterad",
         ["BatteryThreshold"] = "Gräns för lågt batteri (%)", ["BatteryEmptyOn"] = "Batteriet beräknas ta slut",
         ["OpenedAt"] = "Öppnad", ["DoneAt"] = "Klar", ["DoneBy"] = "Klar av",
+        // Work orders and the routine configuration (issue 4).
+        ["Number"] = "Nummer", ["State"] = "Status", ["CurrentStepCode"] = "Aktuellt steg", ["OwnerRole"] = "Ägande roll",
+        ["OwnerUnitId"] = "Ägande enhet", ["TakenBy"] = "Tagen av", ["DueOn"] = "Senast klart", ["BookedFor"] = "Bokad tid",
+        ["StaffMustBePresent"] = "Personal ska vara på plats", ["OutcomeCode"] = "Utfall (kod)", ["ClosingReason"] = "Anledning",
+        ["ClosedAt"] = "Avslutat", ["CreatedAt"] = "Skapat", ["ProposalReason"] = "Varför ärendet föreslogs", ["DeviceId"] = "Enhet",
+        ["StepCode"] = "Steg", ["Route"] = "Vad felet gäller", ["Role"] = "Roll", ["RoutinePreset"] = "Rutinmall",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
@@ -76,6 +84,17 @@ public static class FieldLabels
         ("Status", _) when Enum.TryParse<KeySetStatus>(value, out var keys) => KeySet.SwedishName(keys),
         ("Kind", _) when int.TryParse(value, out _) => value,
         ("Kind", _) when Enum.TryParse<DeviceKind>(value, out var kind) => DeviceNames.SwedishName(kind),
+        ("Kind", _) when Enum.TryParse<RoutineKind>(value, out var routine) => RoutineNames.SwedishName(routine),
+        ("State", _) when !int.TryParse(value, out _) && Enum.TryParse<WorkOrderState>(value, out var state) => WorkOrderNames.SwedishName(state),
+        ("CurrentStepCode" or "StepCode", _) => StepTitle(value),
+        ("OwnerRole" or "Role", _) => Roles.SwedishName(value),
+        ("Route", "") => null,
+        ("Route", _) => RoutineCatalog.Checkpoint(RoutineCatalog.FaultRoute).Options.FirstOrDefault(o => o.Value == value)?.SwedishLabel ?? value,
+        ("RoutinePreset", _) when !int.TryParse(value, out _) && Enum.TryParse<RoutinePreset>(value, out var preset) => RoutinePresets.SwedishName(preset),
         _ => value,
     };
+
+    /// <summary>A stored step code as its title; a code the catalog no longer has is shown as stored.</summary>
+    private static string StepTitle(string code) =>
+        RoutineCatalog.All.SelectMany(r => r.Steps).FirstOrDefault(s => s.Code == code)?.SwedishTitle ?? code;
 }
