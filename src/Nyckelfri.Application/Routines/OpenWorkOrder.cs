@@ -80,6 +80,8 @@ public sealed class OpenWorkOrder(NyckelfriDbContext db) : IHandler
             {
                 (clientId, householdId) = (client.Id, client.HouseholdId);
                 if (kind == RoutineKind.FaultReport) entranceId = client.EntranceId;
+                // A move starts while the client still lives at the old address: the lock to move is the one on that door.
+                if (kind == RoutineKind.Move) deviceId = await MountedLockId(client.HouseholdId, ct);
                 unitId = await ClientUnit(client.Id, ct);
             }
         }
@@ -126,6 +128,11 @@ public sealed class OpenWorkOrder(NyckelfriDbContext db) : IHandler
     }
 
     private Task<Guid?> ClientUnit(Guid clientId, CancellationToken ct) => ClientUnit(db, clientId, ct);
+
+    private Task<Guid?> MountedLockId(Guid householdId, CancellationToken ct) =>
+        db.Devices.IgnoreQueryFilters().Where(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
+                && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty))
+            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
 
     private async Task RequireNoOpenInstall(RoutineKind kind, Guid? householdId, CancellationToken ct)
     {

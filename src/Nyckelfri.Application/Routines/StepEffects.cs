@@ -238,15 +238,28 @@ internal sealed class StepEffects(NyckelfriDbContext db)
             }
             case StepEffect.MoveLock:
             {
-                var household = await Household(order, ct);
+                // The new door is the client's household now: the case officer registers the new address
+                // (the client moves to another household) before the installer moves the lock.
+                var client = await Client(order, ct);
+                var household = await db.Households.IgnoreQueryFilters().FirstAsync(h => h.Id == client.HouseholdId, ct);
                 var device = order.DeviceId is { } id
-                    ? await db.Devices.FirstOrDefaultAsync(d => d.Id == id, ct)
+                    ? await db.Devices.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id && d.MunicipalityId == order.MunicipalityId, ct)
                     : await PickedDevice(input, DeviceKind.LockUnit, v, ct);
                 if (device is null) { v.Add(nameof(StepInput.SerialNumber), "Ange serienumret på låset som flyttas."); return null; }
-                if (device.HouseholdId == household.Id) return $"Låsenhet {device.SerialNumber} sitter redan på den nya adressen.";
+                if (device.HouseholdId == household.Id)
+                {
+                    if (order.HouseholdId == household.Id)
+                        throw new RuleViolationException("move-no-new-address",
+                            "Brukarens nya adress är inte registrerad. Registrera flytten på brukaren (nytt hushåll) och slutför sedan steget.");
+                    return $"Låsenhet {device.SerialNumber} sitter redan på den nya adressen.";
+                }
                 var location = await Location(input, v, ct);
                 if (location is null) return null;
-                if (device.IsMounted) device.Uninstall(location);
+                if (device.IsMounted)
+                {
+                    device.Uninstall(location);
+                    db.Record(device, DeviceHistory.Uninstalled, $"Flyttas i ärende {order.Reference}");
+                }
                 device.Install(household, await MountedLock(household.Id, ct), today);
                 order.LinkDevice(device.Id);
                 db.Record(device, DeviceHistory.Installed, $"Flyttad i ärende {order.Reference}");

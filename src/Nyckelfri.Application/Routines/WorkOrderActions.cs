@@ -208,6 +208,7 @@ public sealed class CommentWorkOrder(NyckelfriDbContext db) : IHandler
         v.ThrowIfInvalid();
         var order = await db.WorkOrderForChange(id, ct);
         order.AddComment(text!, db.Scope.UserName, db.Clock.UtcNow());
+        db.Record(order, WorkOrderHistory.Commented, text);
         await db.SaveChangesAsync(ct);
     }
 }
