@@ -48,6 +48,7 @@ internal sealed partial class DemoBotkyrka
         }
 
         // The newest lock went through the whole routine, ending with the night-patrol coordinator.
+        Guid? proposedEntrance = null;
         var newest = mounted.Values.Where(d => homes.Any(h => h.Household.Id == d.HouseholdId && h.IsEligible)).MaxBy(d => d.InstalledOn);
         if (newest is not null)
         {
@@ -58,13 +59,21 @@ internal sealed partial class DemoBotkyrka
                 var subject = DemoFacts.Subject(home, client, today);
                 var mountAt = book.At(newest.InstalledOn!.Value, 10);
                 var opened = mountAt.AddDays(-12);
-                var entrance = home.Household.EntranceId is { } e
-                    ? equipment.Devices.Any(d => d.Kind == DeviceKind.EntranceUnit && d.EntranceId == e && d.IsMounted) ? "unit-present" : "no-entrance"
-                    : "no-entrance";
-                book.Plan(opened, () => book.Start(RoutineKind.InstallAssessed, subject, opened, DemoFacts.NightUnit(home, client.Id, today))
-                    .Answer("install.mount.entrance", entrance)
-                    .BookFor(mountAt, true).Until("install.mount", mountAt.AddDays(-1)).Step(mountAt).Device(newest.Id)
-                    .ToEnd(mountAt.AddDays(3)));
+                // A house has its own front door; a block of flats without a door unit needs one, and the install proposes it.
+                var entrance = home.Household.EntranceId is not { } e || home.Household.Apartment is null ? "no-entrance"
+                    : equipment.Devices.Any(d => d.Kind == DeviceKind.EntranceUnit && d.EntranceId == e && d.IsMounted) ? "unit-present"
+                    : "unit-needed";
+                if (entrance == "unit-needed") proposedEntrance = home.Household.EntranceId;
+                book.Plan(opened, () =>
+                {
+                    var walk = book.Start(RoutineKind.InstallAssessed, subject, opened, DemoFacts.NightUnit(home, client.Id, today))
+                        .Answer("install.mount.entrance", entrance)
+                        .BookFor(mountAt, true).Until("install.mount", mountAt.AddDays(-1)).Step(mountAt).Device(newest.Id)
+                        .ToEnd(mountAt.AddDays(3));
+                    if (entrance == "unit-needed")
+                        book.Propose(RoutineKind.EntranceLockInstall, new WorkOrderSubject(null, null, home.Household.EntranceId, null) { UnitId = subject.UnitId },
+                            mountAt, $"Föreslaget av ärende {walk.Order.Reference}.");
+                });
             }
         }
 
@@ -104,7 +113,7 @@ internal sealed partial class DemoBotkyrka
 
         // The owner of the entrance was asked about an entrance lock and has not answered.
         var asked = homes.Where(h => h.IsEligible).Select(h => h.Household.Entrance)
-            .FirstOrDefault(e => e is { ConsentStatus: ConsentStatus.Asked });
+            .FirstOrDefault(e => e is { ConsentStatus: ConsentStatus.Asked } && e.Id != proposedEntrance);
         if (asked is not null)
         {
             var opened = book.At(asked.ConsentDate!.Value.AddDays(-3), 10);

@@ -112,7 +112,7 @@ internal sealed class DemoWalk(DemoOrderBook book, WorkOrder order, Func<StepDef
         while (order.State == WorkOrderState.Open && order.CurrentStepCode != stepCode)
         {
             var left = Math.Max(1, StepsLeft(stepCode));
-            Step(At + (book.Clamp(by) - At) / (left + 0.5));
+            Step(OfficeHours(At + (book.Clamp(by) - At) / (left + 0.5)));
         }
         if (order.CurrentStepCode != stepCode)
             throw new InvalidOperationException($"Demo: {order.Kind} never reached '{stepCode}' (it is {order.State}).");
@@ -125,7 +125,7 @@ internal sealed class DemoWalk(DemoOrderBook book, WorkOrder order, Func<StepDef
         while (order.State == WorkOrderState.Open)
         {
             var left = Math.Max(1, StepsLeft(null));
-            Step(At + (book.Clamp(by) - At) / left);
+            Step(OfficeHours(At + (book.Clamp(by) - At) / left));
         }
         return this;
     }
@@ -229,6 +229,13 @@ internal sealed class DemoWalk(DemoOrderBook book, WorkOrder order, Func<StepDef
         var from = steps.IndexOf(order.CurrentStepCode!);
         var to = stepCode is null ? steps.Count : steps.IndexOf(stepCode);
         return to < 0 ? 1 : to - from;
+    }
+
+    /// <summary>The same day between 8 and 16 o'clock, Swedish time: people do their steps at work.</summary>
+    private static DateTime OfficeHours(DateTime utc)
+    {
+        var local = SwedishTime.ToLocal(utc);
+        return local.Hour is >= 8 and < 17 ? utc : SwedishTime.ToUtc(local.Date.AddHours(8 + local.Minute % 9).AddMinutes(local.Minute));
     }
 
     /// <summary>Time only moves on: never before the last thing that happened, never after now.</summary>
