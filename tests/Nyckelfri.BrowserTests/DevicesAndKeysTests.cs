@@ -84,12 +84,13 @@ public sealed class DevicesAndKeysTests(BrowserFixture fixture, ITestOutputHelpe
         return new OrderToReceive(PurchaseOrder.FormatNumber(number), line.ModelName);
     });
 
-    /// <summary>A demo client with home care whose household has no lock mounted or reserved yet.</summary>
+    /// <summary>A client of Demo kommun (not Demo Botkyrka) with home care whose household has no lock mounted or reserved yet.</summary>
     private Task<Guid> ClientWaitingForALock() => Fixture.Query(async db =>
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var demo = await db.Municipalities.Where(m => m.Code == "demo").Select(m => m.Id).SingleAsync();
         return await db.Clients
-            .Where(c => !c.HasCodeLock && !c.AgreedNoInstall && !c.OpensDoorThemself
+            .Where(c => c.MunicipalityId == demo && !c.HasCodeLock && !c.AgreedNoInstall && !c.OpensDoorThemself
                         && c.Services.Any(s => s.Kind == CareServiceKind.HomeCare && s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
                         && !db.Devices.Any(d => d.HouseholdId == c.HouseholdId && d.Kind == DeviceKind.LockUnit))
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName)

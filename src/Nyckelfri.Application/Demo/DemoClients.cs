@@ -16,15 +16,16 @@ internal static class DemoClients
 
     public sealed record Result(List<Household> Households, List<Client> Clients);
 
-    public static Result Create(Guid municipalityId, List<DemoBuilding> buildings, DemoRandom random, DateOnly today)
+    public static Result Create(Guid municipalityId, List<DemoBuilding> buildings, DemoRandom random, DateOnly today,
+        int householdCount = HouseholdCount, int cohabitantPairs = CohabitantPairs)
     {
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var households = new List<Household>();
         var clients = new List<Client>();
-        var pairs = Enumerable.Range(0, HouseholdCount).Select(i => i < CohabitantPairs).ToList();
+        var pairs = Enumerable.Range(0, householdCount).Select(i => i < cohabitantPairs).ToList();
         random.Shuffle(pairs);
 
-        foreach (var (building, isPair) in HomesFor(buildings, random).Zip(pairs))
+        foreach (var (building, isPair) in HomesFor(buildings, random, householdCount).Zip(pairs))
         {
             var household = new Household(building.Address, building.NextApartment(random));
             var entrance = building.Address.Entrances.Count == 1 || random.Chance(0.95)
@@ -48,11 +49,11 @@ internal static class DemoClients
     }
 
     // One home in every building first, so no address stands empty; the rest go to blocks of flats.
-    private static IEnumerable<DemoBuilding> HomesFor(List<DemoBuilding> buildings, DemoRandom random)
+    private static IEnumerable<DemoBuilding> HomesFor(List<DemoBuilding> buildings, DemoRandom random, int householdCount)
     {
         foreach (var building in buildings) yield return building;
         var flats = buildings.Where(b => !b.IsHouse).ToList();
-        for (var i = buildings.Count; i < HouseholdCount; i++)
+        for (var i = buildings.Count; i < householdCount; i++)
         {
             var building = random.Pick(flats);
             while (!building.HasRoom) building = random.Pick(flats);

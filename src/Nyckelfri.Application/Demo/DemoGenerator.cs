@@ -29,12 +29,21 @@ public sealed record DemoSummary(
     int Devices,
     int MountedLockUnits,
     int KeySets,
-    int Logins);
+    int WorkOrders,
+    int OpenWorkOrders,
+    int OverdueWorkOrders,
+    int Logins)
+{
+    /// <summary>The second demo municipality, on the Botkyrka preset.</summary>
+    public DemoSecondSummary? Botkyrka { get; init; }
+}
 
 /// <summary>
 /// Fills an empty database with the fictional municipality "Demo kommun": providers and units,
 /// staff, property owners and buildings, clients in their households with their care services,
-/// their locks and other devices, the stock, the clients' physical keys, and one login per role (<see cref="DemoLogins"/>). Deterministic: a fixed seed, and every date
+/// their locks and other devices, the stock, the clients' physical keys, their work orders (issue 4),
+/// and one login per role (<see cref="DemoLogins"/>); then the small second municipality "Demo Botkyrka"
+/// on another routine preset (<see cref="DemoBotkyrka"/>). Deterministic: fixed seeds, and every date
 /// counted from the injected clock's today, so the same day gives the same data.
 /// Run it with <see cref="AccessScope.System"/>. It refuses a database that already holds a
 /// municipality, so it can never mix invented people into real data.
@@ -57,14 +66,18 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
             // changes once; automatic detection would rescan the growing tracker many times over.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var summary = await CreateRegistryAsync(clock.Today(), ct);
+            var botkyrka = new DemoBotkyrka(new DemoRandom(DemoRandom.Seed + 1), clock.Today(), clock.UtcNow());
+            var second = await botkyrka.AddAsync(db, ct);
 
             // Identity saves once or twice per user; a tracker still holding thousands of rows would
             // make each of those saves scan them all again.
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-            var logins = await DemoLogins.CreateAsync(users, roles, summary.MunicipalityId, summary.Organisation, summary.StaffByLogin);
+            await DemoLogins.CreateAsync(users, roles, login => login.Municipality == DemoBotkyrka.MunicipalityName
+                ? botkyrka.Place(login)
+                : Place(login, summary));
             await transaction.CommitAsync(ct);
-            return summary.Counts with { Logins = logins };
+            return summary.Counts with { Logins = DemoLogins.In(DemoOrganisation.MunicipalityName).Count, Botkyrka = second };
         }
         finally
         {
@@ -74,6 +87,11 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
 
     private sealed record Registry(Guid MunicipalityId, DemoOrganisation Organisation,
         IReadOnlyDictionary<string, Employee> StaffByLogin, DemoSummary Counts);
+
+    private static DemoLoginPlace Place(DemoLogin login, Registry registry) => new(registry.MunicipalityId,
+        login.ProviderName is null ? null : registry.Organisation.Provider(login.ProviderName).Id,
+        login.UnitName is null ? null : registry.Organisation.Unit(login.UnitName).Id,
+        registry.StaffByLogin.TryGetValue(login.UserName, out var employee) ? employee.Id : null);
 
     // One area at a time, saved in batches, in an order that keeps every foreign key satisfied.
     private async Task<Registry> CreateRegistryAsync(DateOnly today, CancellationToken ct)
@@ -98,6 +116,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         var clients = DemoClients.Create(municipality.Id, properties.Buildings, random, today);
         // The services also record each client's answer about locks, so they are made before the clients are saved.
         var services = new DemoServices(organisation, random, today).Create(clients.Households);
+        DemoServices.EndHomeCareKeepingAlarm(services, clients.Households, new DemoRandom(DemoRandom.Seed + 2), today, 4);
         db.Households.AddRange(clients.Households);
         db.Clients.AddRange(clients.Clients);
         await db.SaveChangesAsync(ct);
@@ -106,10 +125,18 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         await db.SaveChangesAsync(ct);
 
         var homes = DemoHome.All(clients.Households, services, today);
-        var equipment = AddEquipment(municipality, organisation, new DemoUnitStaff(staff.Employees, random), homes,
-            properties.Buildings.SelectMany(b => b.Address.Entrances), random, today);
+        var unitStaff = new DemoUnitStaff(staff.Employees, random);
+        var entrances = properties.Buildings.SelectMany(b => b.Address.Entrances).ToList();
+        var equipment = AddEquipment(municipality, organisation, unitStaff, homes, entrances, random, today);
         await db.SaveChangesAsync(ct);
         await InsertBatteryReadingsAsync(equipment.Readings, ct);
+
+        // Work orders (issue 4), consistent with all of the above. The demo puts nothing in the notification outbox.
+        var book = new DemoOrderBook(municipality.Id, municipality.RoutinePreset, new DemoRandom(DemoRandom.Seed + 3), clock.UtcNow(),
+            DemoOrderBook.Signatures(DemoLogins.In(DemoOrganisation.MunicipalityName), organisation.Units.ToDictionary(u => u.Id), unitStaff.NameAt));
+        var orders = new DemoWorkOrders(book, equipment.Registry, today).Create();
+        db.WorkOrders.AddRange(orders);
+        await db.SaveChangesAsync(ct);
 
         var counts = new DemoSummary(
             municipality.Id,
@@ -128,11 +155,14 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
             equipment.Devices,
             equipment.MountedLockUnits,
             equipment.KeySets,
+            orders.Count,
+            orders.Count(o => !o.IsClosed),
+            orders.Count(o => o.IsOverdueOn(today)),
             Logins: 0);
         return new Registry(municipality.Id, organisation, staff.ByLogin, counts);
     }
 
-    private sealed record Equipment(int Devices, int MountedLockUnits, int KeySets, List<BatteryReading> Readings);
+    private sealed record Equipment(int Devices, int MountedLockUnits, int KeySets, List<BatteryReading> Readings, DemoRegistry Registry);
 
     // Devices, stock and keys (issue 3). Built in memory through the domain's transitions and saved
     // in one go: each row is written once, in its final state, with one history line like the rest
@@ -142,7 +172,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
     {
         var now = clock.UtcNow();
         var stock = new DemoStock(municipality.Id, random);
-        var orderedBy = DemoLogins.All.First(l => l.Role == Roles.SystemAdministrator).DisplayName;
+        var orderedBy = DemoLogins.In(DemoOrganisation.MunicipalityName).First(l => l.Role == Roles.SystemAdministrator).DisplayName;
         var devices = new DemoDevices(stock, random, today).Create(homes, entrances);
         var batteries = new DemoBatteries(staff, random, now, municipality.BatteryThreshold)
             .Create(devices.Devices, homes.ToDictionary(h => h.Household.Id));
@@ -151,7 +181,8 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         db.StockLocations.AddRange(stock.Locations);
         db.DeviceModels.AddRange(stock.Models);
         db.ReorderLevels.AddRange(stock.ReorderLevels());
-        db.PurchaseOrders.AddRange(stock.PurchaseOrders(today, orderedBy));
+        var purchases = stock.PurchaseOrders(today, orderedBy);
+        db.PurchaseOrders.AddRange(purchases);
         db.Devices.AddRange(devices.Devices);
         db.OriginalLockParts.AddRange(devices.LockParts);
         db.PendingTasks.AddRange(batteries.Tasks);
@@ -159,7 +190,8 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         db.KeyReceipts.AddRange(keys.Receipts);
         db.PhysicalKeyUses.AddRange(keys.Uses);
         return new Equipment(devices.Devices.Count,
-            devices.Devices.Count(d => d.Kind == DeviceKind.LockUnit && d.IsMounted), keys.Sets.Count, batteries.Readings);
+            devices.Devices.Count(d => d.Kind == DeviceKind.LockUnit && d.IsMounted), keys.Sets.Count, batteries.Readings,
+            new DemoRegistry(homes, devices.Devices, batteries.Tasks, keys.Sets, devices.LockParts, [.. entrances], purchases));
     }
 
     /// <summary>

@@ -1,30 +1,34 @@
 using Microsoft.AspNetCore.Identity;
 using Nyckelfri.Identity;
-using Nyckelfri.Staff;
 
 namespace Nyckelfri.Demo;
 
 /// <summary>
-/// One demo login per role (SPEC §2). A person's role, with its scope: the whole municipality,
-/// one provider, or one unit of a provider (<see cref="UnitName"/> set).
+/// A demo login (SPEC §2): a person's role, with its scope: the whole municipality, one provider, or
+/// one unit of a provider (<see cref="UnitName"/> set), in one of the demo municipalities.
 /// </summary>
-public sealed record DemoLogin(string UserName, string Role, string DisplayName, string? ProviderName = null, string? UnitName = null)
+public sealed record DemoLogin(string UserName, string Role, string DisplayName, string? ProviderName = null, string? UnitName = null,
+    string Municipality = DemoOrganisation.MunicipalityName)
 {
     public string SwedishRoleName => Roles.SwedishName(Role);
 
     /// <summary>What the login sees, in Swedish, for the login page and the README.</summary>
     public string Scope => (ProviderName, UnitName) switch
     {
-        (null, _) => $"Hela {DemoOrganisation.MunicipalityName}",
+        (null, _) => $"Hela {Municipality}",
         (_, null) => $"{ProviderName} (hela utföraren)",
         _ => $"{ProviderName}, {UnitName}",
     };
 }
 
+/// <summary>Where a demo login belongs in the registry: its municipality, and for provider roles its provider and unit.</summary>
+internal sealed record DemoLoginPlace(Guid MunicipalityId, Guid? ProviderId, Guid? UnitId, Guid? EmployeeId);
+
 /// <summary>
-/// The demo logins and the shared password. The coordinator, unit manager and employee work for an
-/// external LOV provider, so that the demo shows provider scoping; the nurse and the night-patrol
-/// coordinator work in the municipality's own home care.
+/// The demo logins and the shared password. In Demo kommun one login per role: the coordinator, unit
+/// manager and employee work for an external LOV provider, so that the demo shows provider scoping; the
+/// nurse and the night-patrol coordinator work in the municipality's own home care. Demo Botkyrka has
+/// the five roles its preset (seed 004) hands the work to.
 /// </summary>
 public static class DemoLogins
 {
@@ -48,38 +52,46 @@ public static class DemoLogins
         new("nattpatrull", Roles.NightPatrolCoordinator, "Daniel Öberg", DemoOrganisation.InternalProvider),
         new("bemanning", Roles.StaffingUnit, "Fatima Ali"),
         new("granskare", Roles.Auditor, "Lena Åberg"),
+
+        new("botkyrka-handlaggare", Roles.CaseOfficer, "Nadia Karlsson", Municipality: DemoBotkyrka.MunicipalityName),
+        new("botkyrka-samordnare", Roles.Coordinator, "Jonas Eklund", DemoBotkyrka.Provider, Municipality: DemoBotkyrka.MunicipalityName),
+        new("botkyrka-montor", Roles.Installer, "Elif Demir", Municipality: DemoBotkyrka.MunicipalityName),
+        new("botkyrka-nattpatrull", Roles.NightPatrolCoordinator, "Oskar Lindqvist", DemoBotkyrka.Provider, Municipality: DemoBotkyrka.MunicipalityName),
+        new("botkyrka-systemforvaltare", Roles.SystemAdministrator, "Helena Strand", Municipality: DemoBotkyrka.MunicipalityName),
     ];
 
+    /// <summary>The logins of one demo municipality.</summary>
+    public static IReadOnlyList<DemoLogin> In(string municipality) => [.. All.Where(l => l.Municipality == municipality)];
+
     /// <summary>Logins that are also staff in the registry: they carry a digital key of their own.</summary>
-    internal static IEnumerable<DemoLogin> Staff => All.Where(l => l.Role is Roles.Employee or Roles.Nurse);
+    internal static IEnumerable<DemoLogin> Staff => In(DemoOrganisation.MunicipalityName).Where(l => l.Role is Roles.Employee or Roles.Nurse);
 
-    internal static string Email(DemoLogin login) => $"{login.UserName}@demo-kommun.example";
+    internal static string Email(DemoLogin login) =>
+        $"{login.UserName}@{(login.Municipality == DemoOrganisation.MunicipalityName ? "demo-kommun" : "demo-botkyrka")}.example";
 
-    /// <summary>Creates every role of <see cref="Roles.All"/> that is missing, then the demo logins.</summary>
-    internal static async Task<int> CreateAsync(UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-        Guid municipalityId, DemoOrganisation organisation, IReadOnlyDictionary<string, Employee> staff)
+    /// <summary>Creates every role of <see cref="Roles.All"/> that is missing, then the demo logins, each where <paramref name="place"/> puts it.</summary>
+    internal static async Task<int> CreateAsync(UserManager<AppUser> users, RoleManager<IdentityRole> roles, Func<DemoLogin, DemoLoginPlace> place)
     {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), role);
 
         // Every demo login shares one published password, so one hash (one salt) serves them all and
-        // the costly key derivation runs once instead of fifteen times.
+        // the costly key derivation runs once instead of twenty times.
         string? passwordHash = null;
         foreach (var login in All)
         {
-            var provider = login.ProviderName is null ? null : organisation.Provider(login.ProviderName);
-            var unit = login.UnitName is null ? null : organisation.Unit(login.UnitName);
+            var where = place(login);
             var user = new AppUser
             {
                 UserName = login.UserName,
                 Email = Email(login),
                 EmailConfirmed = true,
                 DisplayName = login.DisplayName,
-                MunicipalityId = municipalityId,
-                ProviderId = provider?.Id,
-                UnitId = unit?.Id,
-                EmployeeId = staff.TryGetValue(login.UserName, out var employee) ? employee.Id : null,
+                MunicipalityId = where.MunicipalityId,
+                ProviderId = where.ProviderId,
+                UnitId = where.UnitId,
+                EmployeeId = where.EmployeeId,
             };
             passwordHash ??= await HashPasswordAsync(users, user);
             user.PasswordHash = passwordHash;

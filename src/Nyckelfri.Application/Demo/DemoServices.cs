@@ -102,6 +102,32 @@ internal sealed class DemoServices(DemoOrganisation organisation, DemoRandom ran
         return services;
     }
 
+    /// <summary>
+    /// Seed 002 §6: for a few clients living alone the home care ended some weeks ago while the safety
+    /// alarm goes on, so the lock stays and "home care ends, alarm stays" runs. Drawn from a random of
+    /// its own, so that the rest of the demo does not change with it.
+    /// </summary>
+    public static void EndHomeCareKeepingAlarm(List<CareService> services, IEnumerable<Household> households, DemoRandom random,
+        DateOnly today, int count)
+    {
+        var byClient = services.ToLookup(s => s.ClientId);
+        var candidates = households
+            .Where(h => h.Clients.Count == 1 && h.Clients[0] is { HasCodeLock: false, OpensDoorThemself: false, AgreedNoInstall: false }
+                        && h.Clients[0].LockDecision != LockDecision.Declined)
+            .Select(h => byClient[h.Clients[0].Id].ToList())
+            .Where(own => own.Count(s => s.Kind == CareServiceKind.HomeCare) == 1
+                          && own.Any(s => s is { Kind: CareServiceKind.HomeCare, EndDate: null } && s.StartDate < today.AddDays(-90))
+                          && own.Any(s => s is { Kind: CareServiceKind.SafetyAlarm, EndDate: null } && s.StartDate < today.AddDays(-30))
+                          && own.All(s => s.Kind != CareServiceKind.NightSupervision))
+            .ToList();
+        random.Shuffle(candidates);
+        foreach (var own in candidates.Take(count))
+        {
+            var homeCare = own.Single(s => s.Kind == CareServiceKind.HomeCare);
+            homeCare.ChangePeriod(homeCare.StartDate, today.AddDays(-random.Between(2, 30)));
+        }
+    }
+
     private Unit Hsl => organisation.Unit(DemoOrganisation.HslTeam);
 
     /// <summary>Some days after <paramref name="start"/>, but never after today.</summary>

@@ -35,13 +35,11 @@ internal sealed class DemoStock
     private readonly Dictionary<DeviceModel, int> _serials = [];
     private int _keyNumber = 10_000;
 
-    public DemoStock(Guid municipalityId, DemoRandom random)
+    public DemoStock(Guid municipalityId, DemoRandom random, string storeName = DemoStockNames.Store,
+        string storeDescription = "Förrådet i källaren på kommunhuset. Vaktmästeriet tar emot leveranser och lämnar ut lås till montörerna.")
     {
         _random = random;
-        Store = new StockLocation(municipalityId, DemoStockNames.Store)
-        {
-            Description = "Förrådet i källaren på kommunhuset. Vaktmästeriet tar emot leveranser och lämnar ut lås till montörerna.",
-        };
+        Store = new StockLocation(municipalityId, storeName) { Description = storeDescription };
         AlarmCentre = new StockLocation(municipalityId, DemoStockNames.AlarmCentre)
         {
             Description = "Litet lager för akuta byten på kvällar och helger.",

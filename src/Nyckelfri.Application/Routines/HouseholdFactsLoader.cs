@@ -29,16 +29,16 @@ internal static class HouseholdFactsLoader
         var open = await db.WorkOrders.IgnoreQueryFilters().AsNoTracking()
             .Where(w => w.HouseholdId != null && householdIds.Contains(w.HouseholdId.Value)
                         && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open))
-            .Select(w => new { HouseholdId = w.HouseholdId!.Value, w.Kind, w.ClientId })
+            .Select(w => new { HouseholdId = w.HouseholdId!.Value, w.Kind, w.ClientId, w.DueOn })
             .ToListAsync(ct);
         // Orders added in this unit of work count too (two services changed in one request).
         var added = db.WorkOrders.Local.Where(w => w.HouseholdId is { } h && householdIds.Contains(h) && !w.IsClosed)
-            .Select(w => new { HouseholdId = w.HouseholdId!.Value, w.Kind, w.ClientId });
+            .Select(w => new { HouseholdId = w.HouseholdId!.Value, w.Kind, w.ClientId, w.DueOn });
 
         return householdIds.Select(h => new HouseholdFacts(h,
                 clients.Where(c => c.HouseholdId == h).Select(c => new ClientFact(c.Id, c.RulesOut, c.Services)).ToList(),
                 mounted.Contains(h),
-                open.Concat(added).Where(o => o.HouseholdId == h).Select(o => new OpenOrderFact(o.Kind, o.ClientId)).Distinct().ToList()))
+                open.Concat(added).Where(o => o.HouseholdId == h).Select(o => new OpenOrderFact(o.Kind, o.ClientId, o.DueOn)).Distinct().ToList()))
             .ToList();
     }
 

@@ -78,12 +78,31 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
         var opened = new List<WorkOrder>();
         foreach (var action in actions)
         {
+            if (action.SetsDueOfOpenOrder)
+            {
+                await SetDue(facts.HouseholdId, action, ct);
+                continue;
+            }
             var subject = new WorkOrderSubject(action.ClientId, facts.HouseholdId, null, null) { UnitId = action.UnitId };
             opened.Add(action.Proposed
                 ? await Propose(action.Kind, subject, action.Reason, action.DueOn, ct)
                 : await Start(action.Kind, subject, action.DueOn, null, ct, action.Reason));
         }
         return opened;
+    }
+
+    /// <summary>The household's open orders of the action's kind get its due date (a removal whose last service end moved).</summary>
+    private async Task SetDue(Guid householdId, RuleAction action, CancellationToken ct)
+    {
+        if (action.DueOn is not { } due) return;
+        var stored = await db.WorkOrders.IgnoreQueryFilters().Where(w => w.HouseholdId == householdId && w.Kind == action.Kind
+            && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open)).ToListAsync(ct);
+        foreach (var order in stored.Union(db.WorkOrders.Local.Where(w => w.HouseholdId == householdId && w.Kind == action.Kind && !w.IsClosed))
+                     .Where(o => o.DueOn != due))
+        {
+            order.SetDue(due);
+            db.Record(order, WorkOrderHistory.DueChanged, action.Reason);
+        }
     }
 
     private async Task<WorkOrder> Propose(RoutineKind kind, WorkOrderSubject subject, string reason, DateOnly? due, CancellationToken ct)
@@ -113,11 +132,20 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
         return order;
     }
 
-    private async Task<bool> AlreadyOpen(RoutineKind kind, WorkOrderSubject subject, CancellationToken ct) =>
-        db.WorkOrders.Local.Any(w => w.Kind == kind && !w.IsClosed && Same(w, subject))
-        || await db.WorkOrders.IgnoreQueryFilters().AnyAsync(w => w.Kind == kind
+    /// <summary>
+    /// An order of the kind is open for the same household (or entrance). The two install kinds count as one: a household
+    /// has at most one open install of either kind (the filtered unique index would refuse a second one).
+    /// </summary>
+    private async Task<bool> AlreadyOpen(RoutineKind kind, WorkOrderSubject subject, CancellationToken ct)
+    {
+        RoutineKind[] kinds = kind is RoutineKind.InstallAssessed or RoutineKind.InstallAlarmOnly
+            ? [RoutineKind.InstallAssessed, RoutineKind.InstallAlarmOnly]
+            : [kind];
+        return db.WorkOrders.Local.Any(w => kinds.Contains(w.Kind) && !w.IsClosed && Same(w, subject))
+            || await db.WorkOrders.IgnoreQueryFilters().AnyAsync(w => kinds.Contains(w.Kind)
             && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open)
             && (subject.EntranceId != null && subject.HouseholdId == null ? w.EntranceId == subject.EntranceId : w.HouseholdId == subject.HouseholdId), ct);
+    }
 
     private static bool Same(WorkOrder w, WorkOrderSubject s) =>
         s.EntranceId != null && s.HouseholdId == null ? w.EntranceId == s.EntranceId : w.HouseholdId == s.HouseholdId;

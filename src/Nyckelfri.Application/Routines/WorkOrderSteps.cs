@@ -114,4 +114,5 @@ public static class WorkOrderHistory
     public const string Commented = "Kommentar";
     public const string ClosedElsewhere = "Avslutat";
     public const string OwnerChanged = "Ny ägare av steget";
+    public const string DueChanged = "Förfallodag ändrad";
 }

@@ -35,8 +35,9 @@ public static partial class PersonalDataScanner
     [GeneratedRegex(@"(?<!\d)(19|20)?\d{6}[-+]?\d{4}(?!\d)")]
     private static partial Regex PersonalIdentityNumber();
 
-    // Swedish numbers: 07x-xxx xx xx, 08-xxx xx xx, +46 …
-    [GeneratedRegex(@"(?<![\w-])(\+46[\s-]?|0)\d{1,3}(?:[\s-]?\d){5,8}(?!\d)")]
+    // Swedish numbers: 07x-xxx xx xx, 08-xxx xx xx, +46 … Not digits inside a link or an id: a work order's link
+    // ("/Arenden/01998765-4321-…", a version 7 Guid) often starts with a run of digits after a 0.
+    [GeneratedRegex(@"(?<![\w/-])(\+46[\s-]?|0)\d{1,3}(?:[\s-]?\d){5,8}(?![\w-])")]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.-]+")]

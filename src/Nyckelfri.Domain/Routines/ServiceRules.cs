@@ -12,8 +12,8 @@ public sealed record ServiceFact(Guid ClientId, CareServiceKind Kind, bool Asses
 /// <summary>A client of the household: the fixed texts that rule out a lock, and their services.</summary>
 public sealed record ClientFact(Guid ClientId, bool RulesOutLock, IReadOnlyList<ServiceFact> Services);
 
-/// <summary>A work order of the household that is still proposed or open.</summary>
-public sealed record OpenOrderFact(RoutineKind Kind, Guid? ClientId);
+/// <summary>A work order of the household that is still proposed or open, with its due date.</summary>
+public sealed record OpenOrderFact(RoutineKind Kind, Guid? ClientId, DateOnly? DueOn = null);
 
 /// <summary>What the rules need to know about one household, all clients in it (cohabitants share the lock).</summary>
 public sealed record HouseholdFacts(Guid HouseholdId, IReadOnlyList<ClientFact> Clients, bool LockMounted, IReadOnlyList<OpenOrderFact> OpenOrders)
@@ -35,7 +35,15 @@ public abstract record ServiceChange(ServiceFact? After)
 }
 
 /// <summary>A work order a rule opens (or proposes); <paramref name="Reason"/> is shown on it and names no person.</summary>
-public sealed record RuleAction(RoutineKind Kind, bool Proposed, Guid? ClientId, Guid? UnitId, DateOnly? DueOn, string Reason);
+public sealed record RuleAction(RoutineKind Kind, bool Proposed, Guid? ClientId, Guid? UnitId, DateOnly? DueOn, string Reason)
+{
+    /// <summary>
+    /// Not a new order: the household's open order of <see cref="Kind"/> gets <see cref="DueOn"/> as its due date. A removal
+    /// opened before the last service ended (by hand, or before a service was added or its end moved) is due 14 days
+    /// after the end that counts now, not the one that counted when it was opened.
+    /// </summary>
+    public bool SetsDueOfOpenOrder { get; init; }
+}
 
 /// <summary>
 /// SPEC §5, last paragraph: service changes drive routines. Pure functions over <see cref="HouseholdFacts"/>,
@@ -44,7 +52,7 @@ public sealed record RuleAction(RoutineKind Kind, bool Proposed, Guid? ClientId,
 /// <list type="bullet">
 /// <item>A new assessed home-care service for a client whose household has no lock and no open install proposes an install.</item>
 /// <item>When no client of a household has a home-care, safety-alarm or night-supervision service any more, a mounted lock gets a removal,
-/// due 14 days after the last of them ended (seed 003 §2b).</item>
+/// due 14 days after the last of them ended (seed 003 §2b); an open removal's due date follows when that end moves.</item>
 /// <item>Home care ending while the client's safety alarm or night supervision remains: the lock stays; "home care ends, alarm stays" opens (seed 002 §6).</item>
 /// <item>A service moving to a unit of another provider, where a lock is mounted: a change of provider opens (seed 002 §5).</item>
 /// </list>
@@ -83,9 +91,17 @@ public static class ServiceRules
             household.OpenOrders.Any(o => o.Kind == kind && (client is null || o.ClientId == client))
             || actions.Any(a => a.Kind == kind && (client is null || a.ClientId == client));
 
-        if (household.LockMounted && !HouseholdNeedsLock(household, today) && !Open(RoutineKind.Removal))
-            actions.Add(new RuleAction(RoutineKind.Removal, false, change.After?.ClientId, LastUnit(household), RemovalDueOn(household, today),
-                "Alla insatser för hemtjänst, trygghetslarm och nattillsyn i hushållet är avslutade."));
+        if (household.LockMounted && !HouseholdNeedsLock(household, today))
+        {
+            var due = RemovalDueOn(household, today);
+            if (!Open(RoutineKind.Removal))
+                actions.Add(new RuleAction(RoutineKind.Removal, false, change.After?.ClientId, LastUnit(household), due,
+                    "Alla insatser för hemtjänst, trygghetslarm och nattillsyn i hushållet är avslutade."));
+            // A household that never had such a service has no end to count from: its removal keeps the due date it got.
+            else if (HadLockNeedingService(household) && household.OpenOrders.Any(o => o.Kind == RoutineKind.Removal && o.DueOn != due))
+                actions.Add(new RuleAction(RoutineKind.Removal, false, null, null, due,
+                    "Förfallodagen räknas från det senaste slutdatumet för hushållets insatser.") { SetsDueOfOpenOrder = true });
+        }
 
         if (StartsAssessedHomeCare(change, today) is { } started)
         {
@@ -124,6 +140,8 @@ public static class ServiceRules
 
     private static bool IsNewAssessedHomeCare(ServiceFact s, DateOnly today) =>
         s.Kind == CareServiceKind.HomeCare && s.Assessed && s.IsOngoingOn(today);
+
+    private static bool HadLockNeedingService(HouseholdFacts household) => household.Services.Any(s => NeedsLock(s.Kind));
 
     private static bool HasOngoing(HouseholdFacts household, Guid clientId, DateOnly today, params CareServiceKind[] kinds) =>
         household.Services.Any(s => s.ClientId == clientId && kinds.Contains(s.Kind) && s.IsOngoingOn(today));

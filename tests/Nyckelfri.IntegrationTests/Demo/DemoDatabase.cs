@@ -56,7 +56,8 @@ internal sealed class DemoDatabase : IDisposable, IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock ?? FixedClock.Default);
-        services.AddSingleton<IAccessScopeSource>(AccessScope.System());
+        services.AddScoped<ScopeHolder>();
+        services.AddScoped<IAccessScopeSource>(sp => sp.GetRequiredService<ScopeHolder>());
         services.AddDbContext<NyckelfriDbContext>(database);
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<NyckelfriDbContext>();
         services.AddScoped<DemoGenerator>();
@@ -75,8 +76,37 @@ internal sealed class DemoDatabase : IDisposable, IAsyncDisposable
         return (summary, stopwatch.Elapsed);
     }
 
-    /// <summary>A fresh scope to read what was written, untouched by the generator's change tracker.</summary>
-    public AsyncServiceScope Scope() => _services.CreateAsyncScope();
+    /// <summary>
+    /// A fresh scope to read what was written, untouched by the generator's change tracker, as a
+    /// municipality-wide user of one demo municipality (Demo kommun unless told): the query filters
+    /// keep the other municipality out, as they do in the app.
+    /// </summary>
+    public AsyncServiceScope Scope(string municipalityCode = "demo")
+    {
+        var scope = _services.CreateAsyncScope();
+        var id = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Municipalities
+            .Where(m => m.Code == municipalityCode).Select(m => m.Id).SingleOrDefault();
+        if (id != Guid.Empty)
+            scope.ServiceProvider.GetRequiredService<ScopeHolder>().Scope = new AccessScope { MunicipalityId = id, UserName = "test", Today = Today };
+        return scope;
+    }
+
+    /// <summary>A fresh scope that sees every municipality; <paramref name="municipalityId"/> and today set as the daily sweep sets them.</summary>
+    public AsyncServiceScope SystemScope(Guid municipalityId = default)
+    {
+        var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ScopeHolder>().Scope =
+            new AccessScope { IsSystem = true, MunicipalityId = municipalityId, UserName = "system", Today = Today };
+        return scope;
+    }
+
+    /// <summary>The caller's scope, system until a reading scope is chosen.</summary>
+    private sealed class ScopeHolder : IAccessScopeSource
+    {
+        public AccessScope Scope { get; set; } = AccessScope.System();
+
+        public AccessScope Current => Scope;
+    }
 
     public void Dispose()
     {

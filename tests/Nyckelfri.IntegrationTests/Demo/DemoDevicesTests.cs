@@ -45,7 +45,15 @@ public sealed class GeneratedDemos : IAsyncLifetime
     }
 }
 
-public sealed class DemoDevicesTests(GeneratedDemos demos, ITestOutputHelper output) : IClassFixture<GeneratedDemos>
+/// <summary>The demo tests that read a generated demo on both providers share one generation per provider.</summary>
+[CollectionDefinition(Name)]
+public sealed class GeneratedDemosCollection : ICollectionFixture<GeneratedDemos>
+{
+    public const string Name = "Generated demos";
+}
+
+[Collection(GeneratedDemosCollection.Name)]
+public sealed class DemoDevicesTests(GeneratedDemos demos, ITestOutputHelper output)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task Generate_EligibleHouseholds_AboutEightyFivePercentHaveOneMountedLock(DatabaseProvider provider)
@@ -210,7 +218,7 @@ public sealed class DemoDevicesTests(GeneratedDemos demos, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task Generate_TwoDatabases_SameDevicesAndKeySets()
+    public async Task Generate_TwoDatabases_SameDevicesKeySetsAndWorkOrders()
     {
         var (first, _) = await demos.GetAsync(DatabaseProvider.Sqlite);
         await using var second = await DemoDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -244,6 +252,8 @@ public sealed class DemoDevicesTests(GeneratedDemos demos, ITestOutputHelper out
             .Select(d => $"{d.SerialNumber} {d.KeyNumber} {d.Status} {d.InstalledOn} {d.BatteryLevel} {d.Household!.Apartment} {d.Household.Address!.Street}")
             .ToListAsync();
         var sets = await db.KeySets.Select(k => $"{k.KeyNumber} {k.KeyCount} {k.Status} {k.Client!.PersonalIdentityNumber}").ToListAsync();
-        return devices.Concat(sets).Order(StringComparer.Ordinal).ToList();
+        var orders = (await db.WorkOrders.Include(o => o.Answers).ToListAsync())
+            .Select(o => $"{o.Reference} {o.Kind} {o.State} {o.CurrentStepCode} {o.OwnerRole} {o.DueOn} {o.CreatedAt:O} {o.Answers.Count}");
+        return devices.Concat(sets).Concat(orders).Order(StringComparer.Ordinal).ToList();
     }
 }

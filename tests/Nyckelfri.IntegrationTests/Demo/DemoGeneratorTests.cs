@@ -7,6 +7,7 @@ using Nyckelfri.Demo;
 using Nyckelfri.Identity;
 using Nyckelfri.Properties;
 using Nyckelfri.Providers;
+using Nyckelfri.Routines;
 using Nyckelfri.Services;
 using Nyckelfri.Staff;
 using Xunit.Abstractions;
@@ -54,22 +55,43 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         s.MountedLockUnits.ShouldBeInRange(s.Households * 55 / 100, s.Households * 80 / 100);
         s.Devices.ShouldBeGreaterThan(s.MountedLockUnits + 40);
         s.KeySets.ShouldBeGreaterThan(s.Clients);
+        s.WorkOrders.ShouldBeInRange(100, 250);
+        s.OpenWorkOrders.ShouldBeInRange(40, s.WorkOrders - 30);
+        s.OverdueWorkOrders.ShouldBeInRange(3, s.OpenWorkOrders / 2);
         s.Logins.ShouldBe(Roles.All.Count - 1);
+
+        var b = s.Botkyrka.ShouldNotBeNull();
+        output.WriteLine($"Demo Botkyrka: {b}");
+        b.Units.ShouldBe(3);
+        b.Clients.ShouldBeInRange(18, 24);
+        b.CareServices.ShouldBeGreaterThan(b.Clients);
+        b.MountedLockUnits.ShouldBeInRange(5, 15);
+        b.WorkOrders.ShouldBeInRange(6, 15);
+        b.Logins.ShouldBe(5);
         demo.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
     }
 
     [Fact]
-    public async Task Generate_OnEmptyDatabase_CreatesOneDemoMunicipality()
+    public async Task Generate_OnEmptyDatabase_CreatesDemoKommunAndDemoBotkyrka()
     {
-        await using var scope = demo.Database.Scope();
+        await using var scope = demo.Database.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
 
-        var municipality = (await db.Municipalities.ToListAsync()).ShouldHaveSingleItem();
-        municipality.Name.ShouldBe("Demo kommun");
-        municipality.Code.ShouldBe("demo");
-        municipality.IsDemo.ShouldBeTrue();
-        municipality.Id.ShouldBe(demo.Summary.MunicipalityId);
-        (await db.Clients.AllAsync(c => c.MunicipalityId == municipality.Id)).ShouldBeTrue();
+        var municipalities = await db.Municipalities.OrderBy(m => m.Code).ToListAsync();
+        municipalities.Select(m => (m.Code, m.Name, m.RoutinePreset)).ShouldBe(
+            [("demo", "Demo kommun", RoutinePreset.Salem), ("demo-botkyrka", "Demo Botkyrka", RoutinePreset.Botkyrka)]);
+        municipalities.ShouldAllBe(m => m.IsDemo && m.TwoFactorRoles == "");
+        municipalities[0].Id.ShouldBe(demo.Summary.MunicipalityId);
+        municipalities[1].Id.ShouldBe(demo.Summary.Botkyrka!.MunicipalityId);
+        (await db.Clients.CountAsync(c => c.MunicipalityId == municipalities[0].Id)).ShouldBe(demo.Summary.Clients);
+        (await db.Clients.CountAsync(c => c.MunicipalityId == municipalities[1].Id)).ShouldBe(demo.Summary.Botkyrka.Clients);
+
+        foreach (var municipality in municipalities)
+        {
+            var lines = await db.RoutineStepOwners.Where(o => o.MunicipalityId == municipality.Id).ToListAsync();
+            lines.ToDictionary(o => new StepOwnerKey(o.StepCode, o.Route == RoutineStepOwner.NoRoute ? null : o.Route), o => o.Role)
+                .ShouldBe(RoutinePresets.Owners(municipality.RoutinePreset), ignoreOrder: true);
+        }
     }
 
     [Fact]
@@ -199,7 +221,7 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         foreach (var role in Roles.All)
         {
             (await roles.RoleExistsAsync(role)).ShouldBeTrue(role);
-            var holders = await users.GetUsersInRoleAsync(role);
+            var holders = (await users.GetUsersInRoleAsync(role)).Where(u => u.MunicipalityId == demo.Summary.MunicipalityId).ToList();
             holders.Count.ShouldBe(role == Roles.Integration ? 0 : 1, role);
         }
         DemoLogins.All.Select(l => l.UserName).ShouldBeUnique();
@@ -207,6 +229,26 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         var user = (await users.FindByNameAsync("handlaggare")).ShouldNotBeNull();
         (await users.CheckPasswordAsync(user, DemoLogins.Password)).ShouldBeTrue();
         user.MunicipalityId.ShouldBe(demo.Summary.MunicipalityId);
+    }
+
+    [Fact]
+    public async Task Generate_BotkyrkaLogins_InDemoBotkyrkaWithTheSamePasswordAndNoTwoFactor()
+    {
+        await using var scope = demo.Database.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var logins = DemoLogins.In("Demo Botkyrka");
+
+        logins.Select(l => l.UserName).ShouldBe(
+            ["botkyrka-handlaggare", "botkyrka-samordnare", "botkyrka-montor", "botkyrka-nattpatrull", "botkyrka-systemforvaltare"]);
+        foreach (var login in logins)
+        {
+            var user = (await users.FindByNameAsync(login.UserName)).ShouldNotBeNull(login.UserName);
+            user.MunicipalityId.ShouldBe(demo.Summary.Botkyrka!.MunicipalityId);
+            user.TwoFactorEnabled.ShouldBeFalse();
+            (await users.CheckPasswordAsync(user, DemoLogins.Password)).ShouldBeTrue(login.UserName);
+            (await users.IsInRoleAsync(user, login.Role)).ShouldBeTrue(login.UserName);
+            login.Scope.ShouldContain(login.ProviderName ?? "Demo Botkyrka");
+        }
     }
 
     [Fact]
@@ -220,6 +262,12 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         foreach (var login in DemoLogins.All)
         {
             var user = (await users.FindByNameAsync(login.UserName)).ShouldNotBeNull(login.UserName);
+            if (login.Municipality != "Demo kommun")
+            {
+                Guid? expected = login.ProviderName is null ? null : await SecondProviderId();
+                user.ProviderId.ShouldBe(expected, login.UserName);
+                continue;
+            }
             (await users.IsInRoleAsync(user, login.Role)).ShouldBeTrue(login.UserName);
             if (!Roles.ProviderScoped.Contains(login.Role))
             {
@@ -248,8 +296,14 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         var error = await Should.ThrowAsync<InvalidOperationException>(demo.Database.GenerateAsync);
 
         error.Message.ShouldContain("empty database");
-        await using var scope = demo.Database.Scope();
-        (await scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Municipalities.CountAsync()).ShouldBe(1);
+        await using var scope = demo.Database.SystemScope();
+        (await scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Municipalities.CountAsync()).ShouldBe(2);
+    }
+
+    private async Task<Guid> SecondProviderId()
+    {
+        await using var scope = demo.Database.Scope("demo-botkyrka");
+        return await scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Providers.Select(p => p.Id).SingleAsync();
     }
 
     private static async Task<List<string>> ClientsOf(DemoDatabase database)

@@ -1,4 +1,6 @@
+using Nyckelfri.Demo;
 using Nyckelfri.Notifications;
+using Nyckelfri.Routines;
 
 namespace Nyckelfri.UnitTests.Notifications;
 
@@ -28,6 +30,44 @@ public sealed class NotificationTemplateTests
         PersonalDataScanner.Scan(message.Subject + "\n" + message.Body).ShouldBeEmpty();
     }
 
+    public static TheoryData<RoutineKind> Kinds => [.. Enum.GetValues<RoutineKind>()];
+
+    /// <summary>The names of the demo's people, streets and firms: none may turn up in a message.</summary>
+    private static readonly string[] KnownNames =
+    [
+        .. SwedishNames.OlderWomen, .. SwedishNames.OlderMen, .. SwedishNames.YoungerWomen, .. SwedishNames.YoungerMen, .. SwedishNames.LastNames,
+        .. SwedishNames.Districts.SelectMany(d => d.Streets), .. SwedishNames.HousingAssociations,
+    ];
+
+    [Theory, MemberData(nameof(Kinds))]
+    public void Render_EveryTemplateForEveryStepOfTheKind_NoPersonalData(RoutineKind kind)
+    {
+        // As WorkOrderSteps.Notify fills it: the step's title, or for a proposal the words asking to confirm it; nothing when closed.
+        string[] steps = [.. RoutineCatalog.For(kind).Steps.Select(s => s.SwedishTitle), "Bekräfta eller avfärda förslaget", ""];
+        var references = steps.SelectMany(step => new[]
+        {
+            new WorkOrderReference(WorkOrder.FormatNumber(42), RoutineNames.SwedishName(kind), step, new DateOnly(2026, 12, 29),
+                "/Arenden/01a201f9-b834-794d-b9a0-19fc690585cb"),
+            // A version 7 Guid often opens with a run of digits after a 0, like a phone number.
+            new WorkOrderReference(WorkOrder.FormatNumber(99_999), RoutineNames.SwedishName(kind), step, null,
+                "/Arenden/01998765-4321-7abc-8def-012345678901"),
+        });
+
+        foreach (var reference in references)
+            foreach (var template in NotificationTemplate.All)
+            {
+                var message = template.Render(reference);
+                var text = message.Subject + "\n" + message.Body;
+                PersonalDataScanner.Scan(text, KnownNames).ShouldBeEmpty($"{template.Name}: {text}");
+                text.ShouldContain(reference.Number);
+                message.Body.ShouldContain(reference.Link);
+            }
+    }
+
+    [Fact]
+    public void Scan_WithTheDemosNames_FindsANameInAMessage() =>
+        PersonalDataScanner.Scan($"Ärende A-00042 gäller {SwedishNames.OlderWomen[0]} {SwedishNames.LastNames[0]}.", KnownNames).Count.ShouldBe(2);
+
     [Fact]
     public void Render_WithDueDate_ShowsItAsIsoDate()
     {
@@ -49,6 +89,8 @@ public sealed class PersonalDataScannerTests
     [InlineData("Ring 070-123 45 67", "telefonnummer")]
     [InlineData("Ring +46 70 123 45 67", "telefonnummer")]
     [InlineData("Ring 08-532 598 41", "telefonnummer")]
+    [InlineData("Ring 0701234567.", "telefonnummer")]
+    [InlineData("(070-123 45 67)", "telefonnummer")]
     [InlineData("skriv till anna.andersson@example.se", "e-postadress")]
     [InlineData("Bor på Storgatan 12", "gatuadress")]
     [InlineData("Adress: Idrottsvägen 31, lgh 1003", "gatuadress")]
@@ -65,6 +107,8 @@ public sealed class PersonalDataScannerTests
     [InlineData("Ärende A-2026-0042 (Montering av lås) väntar. Senast: 2026-12-29.")]
     [InlineData("Öppna ärendet: /Arenden/01a201f9-b834-794d-b9a0-19fc690585cb")]
     [InlineData("Nyckelnummer N-10130, serienummer PH3-0012194")]
+    [InlineData("Öppna ärendet i Nyckelfri: /Arenden/01998765-4321-7abc-8def-012345678901")]
+    [InlineData("Nyckelfri: ärende A-00042 väntar på dig")]
     public void Scan_WorkOrderText_FindsNothing(string text) =>
         PersonalDataScanner.Scan(text).ShouldBeEmpty();
 }
