@@ -11,9 +11,16 @@ namespace Nyckelfri.LockProtocol;
 /// </summary>
 public sealed class LockVerifier : IDisposable
 {
+    private const int HolderKeyCacheSize = 16;
+
     private readonly LockConfiguration _configuration;
     private readonly Dictionary<string, ECDsa> _issuers = new(StringComparer.Ordinal);
     private readonly List<OpenChallenge> _openChallenges = [];
+
+    // A lock sees the same few phones every day, and turning a device key into a verification key
+    // costs as much as a signature check (the platform validates the point). Keyed by the exact bytes.
+    private readonly Dictionary<string, ECDsa> _holderKeys = new(StringComparer.Ordinal);
+    private readonly Queue<string> _holderKeysOldestFirst = new();
     private readonly long _skewSeconds;
     private readonly Lock _gate = new();
     private RevocationList? _revocationList;
@@ -123,9 +130,13 @@ public sealed class LockVerifier : IDisposable
 
     public void Dispose()
     {
-        foreach (var key in _issuers.Values)
-            key.Dispose();
-        _issuers.Clear();
+        lock (_gate)
+        {
+            foreach (var key in _issuers.Values.Concat(_holderKeys.Values))
+                key.Dispose();
+            _issuers.Clear();
+            _holderKeys.Clear();
+        }
     }
 
     private void AddTrustedIssuer(TrustedIssuer issuer)
@@ -165,10 +176,27 @@ public sealed class LockVerifier : IDisposable
             return RefusalReason.ValidityTooLong;
         if (credential.LockId != LockId)
             return RefusalReason.WrongLock;
-        if (!P256.TryImportPublicKey(credential.HolderPublicKey, out var holderKey))
+        if (HolderKey(credential.HolderPublicKey) is not { } holderKey)
             return RefusalReason.Malformed;
-        using (holderKey)
-            return response.HolderSignatureMatches(holderKey, LockId) ? RefusalReason.None : RefusalReason.HolderSignatureInvalid;
+        return response.HolderSignatureMatches(holderKey, LockId) ? RefusalReason.None : RefusalReason.HolderSignatureInvalid;
+    }
+
+    /// <summary>The verification key for a device key; null if the bytes are not a point on P-256.</summary>
+    private ECDsa? HolderKey(ReadOnlySpan<byte> publicKey)
+    {
+        var id = Convert.ToHexString(publicKey);
+        if (_holderKeys.TryGetValue(id, out var key))
+            return key;
+        if (!P256.TryImportPublicKey(publicKey, out key))
+            return null;
+        if (_holderKeys.Count >= HolderKeyCacheSize)
+        {
+            _holderKeys.Remove(_holderKeysOldestFirst.Dequeue(), out var oldest);
+            oldest?.Dispose();
+        }
+        _holderKeys.Add(id, key);
+        _holderKeysOldestFirst.Enqueue(id);
+        return key;
     }
 
     /// <summary>Whole seconds: accepted from ValidFrom − skew to ValidUntil + skew, both ends included.</summary>

@@ -152,6 +152,32 @@ public class OpeningTests
     }
 
     [Fact]
+    public void Verify_MorePhonesThanTheLockRemembers_EachOpensWithItsOwnKeyOnly()
+    {
+        using var world = new LockWorld();
+        var phoneKeys = Enumerable.Range(0, 20).Select(_ => P256.CreateKey()).ToList();
+        try
+        {
+            for (var round = 0; round < 2; round++)
+                for (var i = 0; i < phoneKeys.Count; i++)
+                {
+                    var phone = new Holder(phoneKeys[i]);
+                    var credential = world.Issuer.Issue(world.EmployeeId, phone.PublicKey, world.LockId,
+                        LockWorld.ShiftStart, LockWorld.ShiftStart + LockWorld.Shift);
+                    var challenge = world.Lock.IssueChallenge();
+                    var byNeighbour = Response.Sign(phoneKeys[(i + 1) % phoneKeys.Count], world.LockId, challenge.Nonce, credential);
+
+                    world.Lock.Verify(byNeighbour.Encoded).Reason.ShouldBe(RefusalReason.HolderSignatureInvalid);
+                    world.Lock.Verify(phone.Answer(world.Lock.IssueChallenge(), credential).Encoded).Accepted.ShouldBeTrue();
+                }
+        }
+        finally
+        {
+            phoneKeys.ForEach(k => k.Dispose());
+        }
+    }
+
+    [Fact]
     public void Verify_ChallengeAnsweredTooLate_RefusedChallengeExpired()
     {
         using var world = new LockWorld();

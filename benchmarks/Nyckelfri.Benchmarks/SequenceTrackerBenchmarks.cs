@@ -1,0 +1,60 @@
+using BenchmarkDotNet.Attributes;
+using Nyckelfri.LockProtocol;
+
+namespace Nyckelfri.Benchmarks;
+
+/// <summary>
+/// The server's idempotency check on uploaded lock events, per row: batches of 500 in order
+/// (the usual sync), the same batches again (a re-upload, all duplicates), and shuffled batches
+/// with holes (late and lost events).
+/// </summary>
+[MemoryDiagnoser]
+public class SequenceTrackerBenchmarks
+{
+    private const int BatchSize = 500;
+    private const int Batches = 200;
+    private const int Rows = BatchSize * Batches;
+
+    private long[][] _inOrder = [];
+    private long[][] _shuffledWithHoles = [];
+    private SequenceTracker _seenAll = new();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _inOrder = [.. Enumerable.Range(1, Rows).Select(i => (long)i).Chunk(BatchSize)];
+        var shuffled = Enumerable.Range(1, Rows).Where(i => i % 97 != 0).Select(i => (long)i).ToArray();
+        new Random(1).Shuffle(shuffled);
+        _shuffledWithHoles = [.. shuffled.Chunk(BatchSize)];
+        _seenAll = new SequenceTracker(Enumerable.Range(1, Rows).Select(i => (long)i));
+    }
+
+    [Benchmark(OperationsPerInvoke = Rows, Description = "Rows in order, new")]
+    public int InOrder()
+    {
+        var tracker = new SequenceTracker();
+        var stored = 0;
+        foreach (var batch in _inOrder)
+            stored += tracker.Record(batch).New.Count;
+        return stored;
+    }
+
+    [Benchmark(OperationsPerInvoke = Rows, Description = "Rows re-uploaded, duplicates")]
+    public int Reupload()
+    {
+        var duplicates = 0;
+        foreach (var batch in _inOrder)
+            duplicates += _seenAll.Record(batch).Duplicates.Count;
+        return duplicates;
+    }
+
+    [Benchmark(OperationsPerInvoke = Rows, Description = "Rows shuffled with gaps")]
+    public int ShuffledWithGaps()
+    {
+        var tracker = new SequenceTracker();
+        var gaps = 0;
+        foreach (var batch in _shuffledWithHoles)
+            gaps += tracker.Record(batch).Gaps.Count;
+        return gaps;
+    }
+}
