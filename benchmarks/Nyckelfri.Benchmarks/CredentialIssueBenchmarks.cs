@@ -5,7 +5,6 @@ using Nyckelfri.LockProtocol;
 namespace Nyckelfri.Benchmarks;
 
 /// <summary>What the server spends per credential it hands out: checks, encoding, one ES256 signature.</summary>
-[MemoryDiagnoser]
 public class CredentialIssueBenchmarks : IDisposable
 {
     private readonly ECDsa _issuerKey = P256.CreateKey();

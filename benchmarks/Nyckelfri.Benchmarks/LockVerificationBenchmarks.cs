@@ -11,7 +11,6 @@ namespace Nyckelfri.Benchmarks;
 /// last 16 device keys it saw; <see cref="FullOpeningNewPhone"/> rotates through 64 phones, so that
 /// the lock has to take in the device key every time.
 /// </summary>
-[MemoryDiagnoser]
 public class LockVerificationBenchmarks : IDisposable
 {
     private readonly ECDsa _issuerKey = P256.CreateKey();

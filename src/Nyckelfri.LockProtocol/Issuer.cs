@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Nyckelfri.LockProtocol;
@@ -15,6 +16,11 @@ public sealed class Issuer
     // ECDsa instances are not documented as safe for concurrent use; the server issues from many
     // requests at once through one issuer.
     private readonly Lock _gate = new();
+
+    // Checking that a device key is a point on the curve costs more than the signature itself on
+    // OpenSSL, and a phone asks for many credentials a day: keys found good are remembered.
+    private const int ValidatedKeysRemembered = 10_000;
+    private readonly ConcurrentDictionary<string, byte> _validatedDeviceKeys = new(StringComparer.Ordinal);
 
     /// <param name="keyId">How locks find the matching public key (<see cref="KeyIds"/>).</param>
     /// <param name="key">A P-256 key with its private part. The issuer does not own or dispose it.</param>
@@ -43,9 +49,8 @@ public sealed class Issuer
     public Credential Issue(Guid employeeId, ReadOnlySpan<byte> holderPublicKey, Guid lockId,
         DateTimeOffset validFrom, DateTimeOffset validUntil, CredentialKind kind = CredentialKind.Normal)
     {
-        if (!P256.TryImportPublicKey(holderPublicKey, out var holderKey))
+        if (!IsValidDeviceKey(holderPublicKey))
             throw new ArgumentException("The device key must be a P-256 point as 0x04 || X || Y (65 bytes).", nameof(holderPublicKey));
-        holderKey.Dispose();
         if (!Enum.IsDefined(kind))
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown credential kind.");
 
@@ -82,6 +87,22 @@ public sealed class Issuer
 
         lock (_gate)
             return RevocationList.Sign(_key, KeyId, listVersion, at, credentialIds ?? [], hashes, employeeIds ?? []);
+    }
+
+    private bool IsValidDeviceKey(ReadOnlySpan<byte> publicKey)
+    {
+        if (publicKey.Length != Protocol.PublicKeyLength)
+            return false;
+        var id = Convert.ToHexString(publicKey);
+        if (_validatedDeviceKeys.ContainsKey(id))
+            return true;
+        if (!P256.TryImportPublicKey(publicKey, out var key))
+            return false;
+        key.Dispose();
+        if (_validatedDeviceKeys.Count >= ValidatedKeysRemembered)
+            _validatedDeviceKeys.Clear();
+        _validatedDeviceKeys.TryAdd(id, 0);
+        return true;
     }
 
     private static DateTimeOffset WholeSeconds(DateTimeOffset time) => DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
