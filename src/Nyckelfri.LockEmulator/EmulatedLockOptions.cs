@@ -1,0 +1,31 @@
+using Nyckelfri.LockProtocol;
+
+namespace Nyckelfri.LockEmulator;
+
+/// <summary>How an emulated lock is built. The battery figures are percentages of a full set of batteries.</summary>
+public sealed class EmulatedLockOptions
+{
+    public required Guid LockId { get; init; }
+    public string SerialNumber { get; init; } = "EMU-0000";
+    public required IReadOnlyList<TrustedIssuer> TrustedIssuers { get; init; }
+
+    /// <summary>How far the lock's clock is off from the real one (positive: the lock runs ahead).</summary>
+    public TimeSpan ClockOffset { get; init; }
+
+    public TimeSpan AllowedSkew { get; init; } = Protocol.DefaultAllowedSkew;
+    public TimeSpan ChallengeLifetime { get; init; } = Protocol.DefaultChallengeLifetime;
+
+    /// <summary>Events kept in the lock's memory; older ones are dropped.</summary>
+    public int EventCapacity { get; init; } = 1000;
+
+    public double BatteryPercent { get; init; } = 100;
+
+    /// <summary>A full set lasts about 10,000 openings.</summary>
+    public double DrainPerOpening { get; init; } = 0.01;
+
+    /// <summary>Waking up and answering a phone costs a little too.</summary>
+    public double DrainPerChallenge { get; init; } = 0.0005;
+
+    /// <summary>At or below this the lock logs <see cref="LockEventKind.BatteryLow"/>, once per set of batteries.</summary>
+    public double LowBatteryPercent { get; init; } = 20;
+}

@@ -1,0 +1,11 @@
+namespace Nyckelfri.UnitTests.LockProtocol;
+
+/// <summary>A clock that stands still until a test moves it.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public void Advance(TimeSpan by) => Now += by;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
