@@ -66,6 +66,8 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
             // changes once; automatic detection would rescan the growing tracker many times over.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var summary = await CreateRegistryAsync(clock.Today(), ct);
+            // Demo kommun is saved; each save would otherwise scan all of its rows again for changes.
+            db.ChangeTracker.Clear();
             var botkyrka = new DemoBotkyrka(new DemoRandom(DemoRandom.Seed + 1), clock.Today(), clock.UtcNow());
             var second = await botkyrka.AddAsync(db, ct);
 
