@@ -253,6 +253,10 @@ internal sealed class StepEffects(NyckelfriDbContext db)
                             "Brukarens nya adress är inte registrerad. Registrera flytten på brukaren (nytt hushåll) och slutför sedan steget.");
                     return $"Låsenhet {device.SerialNumber} sitter redan på den nya adressen.";
                 }
+                if (device.HouseholdId is { } oldHousehold
+                    && ServiceRules.HouseholdNeedsLock(await HouseholdFactsLoader.Load(db, oldHousehold, ct), today))
+                    throw new RuleViolationException("move-lock-still-needed",
+                        "Låset kan inte flyttas: någon som bor kvar på den gamla adressen har hemtjänst, trygghetslarm eller nattillsyn. Beställ i stället ett nytt lås till den nya adressen.");
                 var location = await Location(input, v, ct);
                 if (location is null) return null;
                 if (device.IsMounted)
