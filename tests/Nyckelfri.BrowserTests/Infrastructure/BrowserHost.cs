@@ -66,6 +66,11 @@ public sealed class BrowserHost : IAsyncDisposable
             // Bootstrap then skips its transitions: axe and screenshots see final colours, not a fade.
             ReducedMotion = ReducedMotion.Reduce,
         });
+        // Playwright's default 30 s is too short on a 2-core CI machine that also runs the integration
+        // tests and PostgreSQL: a page that takes 1 s on a quiet machine timed out under load. A real
+        // failure (an element that never appears) still fails, only later.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return new BrowserSession(context, await context.NewPageAsync(), Authenticators, Path.Combine(ScreenshotFolder, testName));
     }
 
