@@ -43,17 +43,7 @@ public sealed class Challenge
     {
         challenge = null;
         var reader = new WireReader(bytes);
-        if (!reader.Header(MessageType.Challenge, out var version))
-        {
-            reason = RefusalReason.Malformed;
-            return false;
-        }
-        if (version != Protocol.Version)
-        {
-            reason = RefusalReason.UnsupportedVersion;
-            return false;
-        }
-        reason = RefusalReason.Malformed;
+        if (!reader.Open(MessageType.Challenge, out reason)) return false;
         if (!reader.Id(out var lockId)
             || !reader.ShortBytes(out var nonce) || nonce.Length is < Protocol.MinNonceLength or > Protocol.MaxNonceLength
             || !reader.Time(out var lockTime)

@@ -79,17 +79,7 @@ public sealed class Credential
     {
         credential = null;
         var reader = new WireReader(bytes);
-        if (!reader.Header(MessageType.Credential, out var version))
-        {
-            reason = RefusalReason.Malformed;
-            return false;
-        }
-        if (version != Protocol.Version)
-        {
-            reason = RefusalReason.UnsupportedVersion;
-            return false;
-        }
-        reason = RefusalReason.Malformed;
+        if (!reader.Open(MessageType.Credential, out reason)) return false;
         if (!reader.Id(out var credentialId)
             || !reader.KeyId(out var issuerKeyId)
             || !reader.Id(out var employeeId)

@@ -33,17 +33,7 @@ public sealed class Response
     {
         response = null;
         var reader = new WireReader(bytes);
-        if (!reader.Header(MessageType.Response, out var version))
-        {
-            reason = RefusalReason.Malformed;
-            return false;
-        }
-        if (version != Protocol.Version)
-        {
-            reason = RefusalReason.UnsupportedVersion;
-            return false;
-        }
-        reason = RefusalReason.Malformed;
+        if (!reader.Open(MessageType.Response, out reason)) return false;
         if (!reader.ShortBytes(out var nonce) || nonce.Length is < Protocol.MinNonceLength or > Protocol.MaxNonceLength
             || !reader.MediumBytes(out var credentialBytes) || credentialBytes.Length > Protocol.MaxCredentialLength
             || !reader.Bytes(Protocol.SignatureLength, out _)

@@ -62,17 +62,7 @@ public sealed class RevocationList
     {
         list = null;
         var reader = new WireReader(bytes);
-        if (!reader.Header(MessageType.RevocationList, out var version))
-        {
-            reason = RefusalReason.Malformed;
-            return false;
-        }
-        if (version != Protocol.Version)
-        {
-            reason = RefusalReason.UnsupportedVersion;
-            return false;
-        }
-        reason = RefusalReason.Malformed;
+        if (!reader.Open(MessageType.RevocationList, out reason)) return false;
         if (!reader.KeyId(out var issuerKeyId)
             || !reader.Int64(out var listVersion) || listVersion < 1
             || !reader.Time(out var issuedAt)

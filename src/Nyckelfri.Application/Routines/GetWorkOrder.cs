@@ -112,17 +112,9 @@ public sealed class GetWorkOrder(NyckelfriDbContext db) : IHandler
         }).ToList();
     }
 
-    /// <summary>Mirrors <see cref="WorkOrderSteps.RequireOwner"/>: what the page offers is what the handlers accept.</summary>
-    private async Task<bool> CanAct(WorkOrder order, CancellationToken ct)
-    {
-        if (order.IsClosed) return false;
-        var scope = db.Scope;
-        if (order.OwnerRole is not { } role || !scope.IsInRole(role)) return false;
-        if (!Roles.ProviderScoped.Contains(role) || order.OwnerUnitId is not { } unitId) return true;
-        if (scope.UnitId is { } own && own != unitId) return false;
-        return scope.ProviderId is null
-               || await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId && u.ProviderId == scope.ProviderId, ct);
-    }
+    /// <summary>The same check as the handlers (<see cref="WorkOrderSteps.OwnerRefusal"/>): what the page offers is what they accept.</summary>
+    private async Task<bool> CanAct(WorkOrder order, CancellationToken ct) =>
+        !order.IsClosed && await db.OwnerRefusal(order, ct) is null;
 
     private async Task<Subject> About(WorkOrder order, bool includeClientName, CancellationToken ct)
     {

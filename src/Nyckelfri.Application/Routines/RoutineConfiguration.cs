@@ -124,10 +124,12 @@ public sealed class RoutineConfiguration(NyckelfriDbContext db) : IHandler
         var orders = await db.WorkOrders.IgnoreQueryFilters().Include(w => w.Answers)
             .Where(w => w.MunicipalityId == db.Scope.MunicipalityId && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open))
             .ToListAsync(ct);
+        // The configuration was just saved: read it once, not once per order.
+        var owners = await RoutineOwners.Load(db, db.Scope.MunicipalityId, ct);
         foreach (var order in orders)
         {
             var before = (order.OwnerRole, order.OwnerUnitId);
-            order.ResolveOwner(await db.OwnersFor(order, ct));
+            order.ResolveOwner(owners.For(order.UnitId, await RoutineOwners.NightSupervisionUnit(db, order.ClientId, ct)));
             if ((order.OwnerRole, order.OwnerUnitId) == before) continue;
             db.Record(order, WorkOrderHistory.OwnerChanged, $"Rutinkonfigurationen ändrad: {Roles.SwedishName(order.OwnerRole!)}.");
             db.Notify(order, order.State == WorkOrderState.Proposed ? Notifications.NotificationTemplate.Proposed : Notifications.NotificationTemplate.StepHandedOver);

@@ -62,19 +62,24 @@ internal static class WorkOrderSteps
     /// </summary>
     public static async Task RequireOwner(this NyckelfriDbContext db, WorkOrder order, CancellationToken ct)
     {
+        if (await db.OwnerRefusal(order, ct) is { } refusal)
+            throw new RuleViolationException("work-order-not-your-step", refusal);
+    }
+
+    /// <summary>Why the caller may not act on the order's current step; null when they may. The page and the handlers share it.</summary>
+    public static async Task<string?> OwnerRefusal(this NyckelfriDbContext db, WorkOrder order, CancellationToken ct)
+    {
         var scope = db.Scope;
-        if (scope.IsSystem) return;
+        if (scope.IsSystem) return null;
         if (order.OwnerRole is not { } role || !scope.IsInRole(role))
-            throw new RuleViolationException("work-order-not-your-step",
-                order.OwnerRole is null
-                    ? $"Ärende {order.Reference} har inget steg som väntar."
-                    : $"Steget i ärende {order.Reference} ägs av rollen {Roles.SwedishName(order.OwnerRole)}.");
-        if (!Roles.ProviderScoped.Contains(role) || order.OwnerUnitId is not { } unitId) return;
+            return order.OwnerRole is null
+                ? $"Ärende {order.Reference} har inget steg som väntar."
+                : $"Steget i ärende {order.Reference} ägs av rollen {Roles.SwedishName(order.OwnerRole)}.";
+        if (!Roles.ProviderScoped.Contains(role) || order.OwnerUnitId is not { } unitId) return null;
         var ownUnit = scope.UnitId is null || scope.UnitId == unitId;
         var ownProvider = scope.ProviderId is null
                           || await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId && u.ProviderId == scope.ProviderId, ct);
-        if (!ownUnit || !ownProvider)
-            throw new RuleViolationException("work-order-not-your-step", $"Steget i ärende {order.Reference} ägs av en annan enhet.");
+        return ownUnit && ownProvider ? null : $"Steget i ärende {order.Reference} ägs av en annan enhet.";
     }
 
     /// <summary>Puts a message for the order's current owner in the outbox (number, kind, step, due date, link: nothing personal).</summary>

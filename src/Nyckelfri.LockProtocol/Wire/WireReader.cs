@@ -107,4 +107,20 @@ internal ref struct WireReader(ReadOnlySpan<byte> input)
         version = 0;
         return Byte(out var type) && type == (byte)expected && Byte(out version);
     }
+
+    /// <summary>
+    /// Reads the header of a version <see cref="Protocol.Version"/> message of the expected type. On
+    /// success <paramref name="reason"/> is Malformed, ready for the body's checks; otherwise it says why.
+    /// </summary>
+    public bool Open(MessageType expected, out RefusalReason reason)
+    {
+        if (!Header(expected, out var version)) reason = RefusalReason.Malformed;
+        else if (version != Protocol.Version) reason = RefusalReason.UnsupportedVersion;
+        else
+        {
+            reason = RefusalReason.Malformed;
+            return true;
+        }
+        return false;
+    }
 }
