@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Nyckelfri.Access;
 using Nyckelfri.Clients;
 using Nyckelfri.Common;
 using Nyckelfri.Devices;
@@ -66,6 +67,18 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<CheckpointAnswer> CheckpointAnswers => Set<CheckpointAnswer>();
     public DbSet<WorkOrderComment> WorkOrderComments => Set<WorkOrderComment>();
     public DbSet<RoutineStepOwner> RoutineStepOwners => Set<RoutineStepOwner>();
+    public DbSet<DigitalKey> DigitalKeys => Set<DigitalKey>();
+    public DbSet<TwoFactorDevice> TwoFactorDevices => Set<TwoFactorDevice>();
+    public DbSet<DigitalKeyReceipt> DigitalKeyReceipts => Set<DigitalKeyReceipt>();
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+    public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
+    public DbSet<LockSync> LockSyncs => Set<LockSync>();
+    public DbSet<RevocationListRecord> RevocationLists => Set<RevocationListRecord>();
+    public DbSet<IssuerKey> IssuerKeys => Set<IssuerKey>();
+    public DbSet<BreakGlass> BreakGlasses => Set<BreakGlass>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<NfcTag> NfcTags => Set<NfcTag>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -138,6 +151,42 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         AddDeviceAndKeyFilters(builder);
         builder.Entity<Notification>().HasQueryFilter(n => IsSystemScope || n.MunicipalityId == ScopeMunicipalityId);
         AddRoutineFilters(builder);
+        AddAccessFilters(builder);
+    }
+
+    /// <summary>
+    /// Keys, grants and receipts follow the employee (a provider's user sees its own staff's); the access
+    /// log, break-glass and visits follow the client or the employee; the protocol's own records (issuer
+    /// key, revocation lists, lock sync) and the webhook queue are the municipality's, behind policies.
+    /// </summary>
+    private void AddAccessFilters(ModelBuilder builder)
+    {
+        builder.Entity<DigitalKey>().HasQueryFilter(k => IsSystemScope ||
+            (k.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == k.EmployeeId))));
+        builder.Entity<TwoFactorDevice>().HasQueryFilter(d => IsSystemScope ||
+            (d.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == d.EmployeeId)
+                                                         || Units.Any(u => u.Id == d.UnitId && u.ProviderId == ScopeProviderId))));
+        builder.Entity<DigitalKeyReceipt>().HasQueryFilter(r => IsSystemScope ||
+            (r.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == r.EmployeeId))));
+        builder.Entity<AccessGrant>().HasQueryFilter(g => IsSystemScope ||
+            (g.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == g.EmployeeId))));
+        builder.Entity<AccessEvent>().HasQueryFilter(e => IsSystemScope ||
+            (e.MunicipalityId == ScopeMunicipalityId
+             && (ScopeProviderId == null
+                 || (e.ClientId != null && Clients.Any(c => c.Id == e.ClientId))
+                 || (e.EmployeeId != null && Employees.Any(x => x.Id == e.EmployeeId)))));
+        builder.Entity<BreakGlass>().HasQueryFilter(g => IsSystemScope ||
+            (g.MunicipalityId == ScopeMunicipalityId
+             && (ScopeProviderId == null || Employees.Any(x => x.Id == g.EmployeeId) || Clients.Any(c => c.Id == g.ClientId))));
+        builder.Entity<Visit>().HasQueryFilter(v => IsSystemScope ||
+            (v.MunicipalityId == ScopeMunicipalityId
+             && (ScopeProviderId == null || Clients.Any(c => c.Id == v.ClientId) || Employees.Any(x => x.Id == v.EmployeeId))));
+        builder.Entity<NfcTag>().HasQueryFilter(t => IsSystemScope ||
+            (t.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == t.ClientId))));
+        builder.Entity<LockSync>().HasQueryFilter(s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<RevocationListRecord>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<IssuerKey>().HasQueryFilter(k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<WebhookDelivery>().HasQueryFilter(d => IsSystemScope || d.MunicipalityId == ScopeMunicipalityId);
     }
 
     /// <summary>

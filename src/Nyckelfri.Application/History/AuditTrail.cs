@@ -94,6 +94,8 @@ internal static class AuditTrail
         (null, _) => null,
         (string s, SecretKind.PersonalIdentityNumber) => PersonalIdentityNumber.Mask(s),
         (_, SecretKind.DoorCode) => HiddenDoorCode,
+        (_, SecretKind.KeyMaterial) => HiddenDoorCode,
+        (byte[] bytes, _) => Convert.ToHexString(bytes),
         (DateOnly d, _) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         (DateTime t, _) => t.ToString("O", CultureInfo.InvariantCulture),
         (bool b, _) => b ? "true" : "false",

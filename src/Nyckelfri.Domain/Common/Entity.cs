@@ -20,7 +20,7 @@ public sealed class SecretAttribute(SecretKind kind) : Attribute
     public SecretKind Kind { get; } = kind;
 }
 
-public enum SecretKind { DoorCode, PersonalIdentityNumber }
+public enum SecretKind { DoorCode, PersonalIdentityNumber, KeyMaterial }
 
 /// <summary>
 /// Marks a property that a device reports by itself (a battery level, its forecast), not an edit by a

@@ -46,6 +46,13 @@ public sealed class Municipality : Entity
         BatteryThreshold = percent;
     }
 
+    /// <summary>Where finished visits are posted (HTTPS), or null for none.</summary>
+    public string? VisitWebhookUrl { get; set; }
+
+    /// <summary>The shared secret the visit webhook's HMAC-SHA256 signature is made with.</summary>
+    [Secret(SecretKind.KeyMaterial)]
+    public string? VisitWebhookSecret { get; set; }
+
     public IReadOnlySet<string> TwoFactorRoleSet =>
         TwoFactorRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
 }

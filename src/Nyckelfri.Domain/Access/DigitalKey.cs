@@ -1,0 +1,202 @@
+using Nyckelfri.Common;
+using Nyckelfri.Keys;
+
+namespace Nyckelfri.Access;
+
+public enum DigitalKeyKind
+{
+    /// <summary>The staff app on a work phone: the phone's key pair never leaves the phone.</summary>
+    PhoneApp,
+
+    /// <summary>A key fob with its own key pair, activated by a 2-factor device (seed 001).</summary>
+    KeyFob,
+
+    /// <summary>
+    /// The web app acting as the staff app (the demo and staff without a work phone): the key pair is
+    /// held by the server, encrypted, and used only for its own employee.
+    /// </summary>
+    WebApp,
+}
+
+public enum DigitalKeyStatus
+{
+    /// <summary>Ordered for a named employee by their unit manager; not yet made ready.</summary>
+    Ordered,
+
+    /// <summary>Ready, on a shelf: at the alarm centre or in the staffing unit's stock for substitutes.</summary>
+    InStock,
+
+    /// <summary>Signed out to an employee against a receipt.</summary>
+    Issued,
+
+    /// <summary>Lost or stolen: useless at once, for good. A new key is a new issue.</summary>
+    Blocked,
+
+    /// <summary>Taken out of use (worn out, or returned and not to be used again).</summary>
+    Retired,
+}
+
+/// <summary>Who keeps a key that is not out with an employee.</summary>
+public enum KeyStock { AlarmCentre, StaffingUnit }
+
+/// <summary>
+/// An employee's digital key (SPEC §6, seed 001): the thing that holds the P-256 key pair a credential is
+/// bound to. It is ordered by the unit manager, made ready and signed out by the alarm centre (or the
+/// staffing unit from its stock for substitutes), returned at the end of employment or a long leave,
+/// and blocked at once when lost. A blocked key stays blocked: access comes back with a new key.
+/// </summary>
+public sealed class DigitalKey : Entity
+{
+    public const int MaxKeyNumberLength = 40;
+
+    private DigitalKey() { }
+
+    public DigitalKey(Guid municipalityId, string keyNumber, DigitalKeyKind kind, byte[] holderPublicKey, KeyStock stock)
+    {
+        MunicipalityId = municipalityId;
+        KeyNumber = Normalise(keyNumber);
+        Kind = kind;
+        HolderPublicKey = holderPublicKey;
+        HolderKeyHash = System.Security.Cryptography.SHA256.HashData(holderPublicKey);
+        Status = DigitalKeyStatus.InStock;
+        Stock = stock;
+    }
+
+    /// <summary>A key ordered for a named employee (seed 001: the unit manager orders it for a new employee).</summary>
+    public static DigitalKey Order(Guid municipalityId, string keyNumber, DigitalKeyKind kind, byte[] holderPublicKey, Guid employeeId, string orderedBy)
+    {
+        var key = new DigitalKey(municipalityId, keyNumber, kind, holderPublicKey, KeyStock.AlarmCentre)
+        {
+            Status = DigitalKeyStatus.Ordered,
+            EmployeeId = employeeId,
+            OrderedBy = orderedBy,
+        };
+        return key;
+    }
+
+    public string KeyNumber { get; private set; } = "";
+    public DigitalKeyKind Kind { get; private set; }
+    public DigitalKeyStatus Status { get; private set; }
+
+    /// <summary>The holder's P-256 public key, 0x04 || X || Y (65 bytes): credentials are bound to it.</summary>
+    public byte[] HolderPublicKey { get; private set; } = [];
+
+    /// <summary>SHA-256 of <see cref="HolderPublicKey"/>: what a revocation list carries.</summary>
+    public byte[] HolderKeyHash { get; private set; } = [];
+
+    /// <summary>For <see cref="DigitalKeyKind.WebApp"/> only: the private key, encrypted by the server's data protection.</summary>
+    [Secret(SecretKind.KeyMaterial)]
+    public string? ProtectedPrivateKey { get; set; }
+
+    /// <summary>The employee it is issued to (or ordered for).</summary>
+    public Guid? EmployeeId { get; private set; }
+
+    /// <summary>Who keeps it while it is not out: the alarm centre or the staffing unit.</summary>
+    public KeyStock Stock { get; private set; }
+    public string? OrderedBy { get; private set; }
+    public DateOnly? IssuedOn { get; private set; }
+    public DateOnly? ReturnedOn { get; private set; }
+    public DateTime? BlockedAt { get; private set; }
+    public string? BlockReason { get; private set; }
+
+    /// <summary>Where the key is kept when not carried (never with its 2-factor device).</summary>
+    public string? KeptAt { get; private set; }
+
+    public bool CanOpen => Status == DigitalKeyStatus.Issued;
+
+    public static string Normalise(string keyNumber) => keyNumber.Trim().ToUpperInvariant();
+
+    /// <summary>An ordered key made ready: it goes on the shelf for its employee.</summary>
+    public void MakeReady()
+    {
+        Require(Status == DigitalKeyStatus.Ordered, "Bara en beställd nyckel kan färdigställas.");
+        Status = DigitalKeyStatus.InStock;
+    }
+
+    /// <summary>Signs the key out to an employee. An ordered key goes only to the employee it was ordered for.</summary>
+    public void Issue(Guid employeeId, DateOnly on, string? keptAt)
+    {
+        Require(Status is DigitalKeyStatus.InStock or DigitalKeyStatus.Ordered,
+            Status == DigitalKeyStatus.Blocked ? "En spärrad nyckel kan inte lämnas ut igen: lämna ut en ny nyckel." : "Nyckeln är redan utlämnad eller tagen ur bruk.");
+        if (EmployeeId is { } orderedFor && Status == DigitalKeyStatus.Ordered && orderedFor != employeeId)
+            throw new RuleViolationException("digital-key-ordered-for-other", "Nyckeln är beställd till en annan medarbetare.");
+        Status = DigitalKeyStatus.Issued;
+        EmployeeId = employeeId;
+        IssuedOn = on;
+        ReturnedOn = null;
+        KeptAt = Clean(keptAt);
+    }
+
+    /// <summary>Back from the employee (end of employment, long leave, end of a substitute's booking): on the shelf again.</summary>
+    public void Return(DateOnly on, KeyStock to)
+    {
+        Require(Status == DigitalKeyStatus.Issued, "Bara en utlämnad nyckel kan återlämnas.");
+        Status = DigitalKeyStatus.InStock;
+        Stock = to;
+        EmployeeId = null;
+        ReturnedOn = on;
+        KeptAt = null;
+    }
+
+    /// <summary>Lost or stolen: immediate and final. The server issues nothing more to it.</summary>
+    public void Block(string reason, DateTime at)
+    {
+        Require(Status != DigitalKeyStatus.Blocked, "Nyckeln är redan spärrad.");
+        Require(Status != DigitalKeyStatus.Retired, "Nyckeln är tagen ur bruk.");
+        Status = DigitalKeyStatus.Blocked;
+        BlockedAt = at;
+        BlockReason = reason;
+    }
+
+    public void Retire()
+    {
+        Require(Status is DigitalKeyStatus.InStock or DigitalKeyStatus.Ordered, "Bara en nyckel i lager kan tas ur bruk.");
+        Status = DigitalKeyStatus.Retired;
+        EmployeeId = null;
+    }
+
+    public void MoveStock(KeyStock to)
+    {
+        Require(Status == DigitalKeyStatus.InStock, "Bara en nyckel i lager kan flyttas.");
+        Stock = to;
+    }
+
+    public void KeepAt(string? place) => KeptAt = Clean(place);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition) throw new RuleViolationException("digital-key-illegal-transition", message);
+    }
+
+    /// <summary>A key and its 2-factor device are never kept together (seed 001).</summary>
+    public static bool KeptTogether(string? keyPlace, string? devicePlace) =>
+        keyPlace is not null && devicePlace is not null &&
+        string.Equals(SearchText.Of(keyPlace), SearchText.Of(devicePlace), StringComparison.Ordinal);
+
+    public static string SwedishName(DigitalKeyStatus status) => status switch
+    {
+        DigitalKeyStatus.Ordered => "Beställd",
+        DigitalKeyStatus.InStock => "I lager",
+        DigitalKeyStatus.Issued => "Utlämnad",
+        DigitalKeyStatus.Blocked => "Spärrad",
+        DigitalKeyStatus.Retired => "Ur bruk",
+        _ => status.ToString(),
+    };
+
+    public static string SwedishName(DigitalKeyKind kind) => kind switch
+    {
+        DigitalKeyKind.PhoneApp => "App i tjänstetelefon",
+        DigitalKeyKind.KeyFob => "Nyckelbricka",
+        DigitalKeyKind.WebApp => "Webbapp",
+        _ => kind.ToString(),
+    };
+
+    public static string SwedishName(KeyStock stock) => stock switch
+    {
+        KeyStock.AlarmCentre => "Trygghetslarmscentralen",
+        KeyStock.StaffingUnit => "Bemanningsenheten",
+        _ => stock.ToString(),
+    };
+}

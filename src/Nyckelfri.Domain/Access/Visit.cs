@@ -1,0 +1,103 @@
+using Nyckelfri.Common;
+
+namespace Nyckelfri.Access;
+
+public enum VisitSource { Lock, NfcTag }
+
+/// <summary>
+/// A visit (like TES, seed 003 §5): an employee at a client from one registration to the next, paired
+/// from lock openings or, where there is no lock, NFC-tag scans. An arrival without a departure within
+/// <see cref="MaxLength"/> stays open (no end).
+/// </summary>
+public sealed class Visit
+{
+    public static readonly TimeSpan MaxLength = TimeSpan.FromHours(4);
+
+    private Visit() { }
+
+    public Visit(Guid municipalityId, Guid clientId, Guid employeeId, Guid? unitId, VisitSource source, DateTime startedAt, long startEventId)
+    {
+        MunicipalityId = municipalityId;
+        ClientId = clientId;
+        EmployeeId = employeeId;
+        UnitId = unitId;
+        Source = source;
+        StartedAt = startedAt;
+        StartEventId = startEventId;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; private set; }
+    public Guid ClientId { get; private set; }
+    public Guid EmployeeId { get; private set; }
+    public Guid? UnitId { get; private set; }
+    public VisitSource Source { get; private set; }
+    public DateTime StartedAt { get; private set; }
+    public DateTime? EndedAt { get; private set; }
+    public long StartEventId { get; private set; }
+    public long? EndEventId { get; private set; }
+
+    public TimeSpan? Duration => EndedAt - StartedAt;
+
+    public bool CanEndAt(DateTime at) => EndedAt is null && at >= StartedAt && at - StartedAt <= MaxLength;
+
+    public void End(DateTime at, long eventId)
+    {
+        if (!CanEndAt(at)) throw new RuleViolationException("visit-cannot-end", "Besöket kan inte avslutas vid den tiden.");
+        EndedAt = at;
+        EndEventId = eventId;
+    }
+
+    public static string SwedishName(VisitSource source) => source switch
+    {
+        VisitSource.Lock => "Digitalt lås",
+        VisitSource.NfcTag => "NFC-tagg",
+        _ => source.ToString(),
+    };
+}
+
+/// <summary>An NFC tag at a client's home where no lock exists: scanning it registers the visit.</summary>
+public sealed class NfcTag : Entity
+{
+    public const int MaxTagLength = 64;
+
+    private NfcTag() { }
+
+    public NfcTag(Guid municipalityId, string tagId, Guid clientId, string? placement)
+    {
+        MunicipalityId = municipalityId;
+        TagId = DigitalKey.Normalise(tagId);
+        ClientId = clientId;
+        Placement = placement;
+    }
+
+    public string TagId { get; private set; } = "";
+    public Guid ClientId { get; private set; }
+    public string? Placement { get; set; }
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>A finished visit waiting to be posted (HMAC-signed) to the municipality's webhook, retried with back-off.</summary>
+public sealed class WebhookDelivery
+{
+    private WebhookDelivery() { }
+
+    public WebhookDelivery(Guid municipalityId, Guid visitId, string payload, DateTime createdAt)
+    {
+        MunicipalityId = municipalityId;
+        VisitId = visitId;
+        Payload = payload;
+        CreatedAt = createdAt;
+        NextAttemptAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+    public Guid MunicipalityId { get; private set; }
+    public Guid VisitId { get; private set; }
+    public string Payload { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public int Attempts { get; set; }
+    public DateTime? NextAttemptAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public string? LastError { get; set; }
+}
