@@ -34,6 +34,10 @@ public static class Policies
     public const string BatteryTasksWrite = nameof(BatteryTasksWrite);
     public const string WorkOrdersRead = nameof(WorkOrdersRead);
     public const string WorkOrdersWrite = nameof(WorkOrdersWrite);
+    public const string AccessLogRead = nameof(AccessLogRead);
+    public const string VisitsRead = nameof(VisitsRead);
+    public const string NfcTagsWrite = nameof(NfcTagsWrite);
+    public const string NfcScan = nameof(NfcScan);
 
     public static readonly IReadOnlyDictionary<string, string[]> Table = new Dictionary<string, string[]>
     {
@@ -84,6 +88,15 @@ public static class Policies
             AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse, NightPatrolCoordinator, Auditor],
         [WorkOrdersWrite] = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer, AlarmCentreAdministration,
             AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse, NightPatrolCoordinator],
+        // The access-log report (seed 001): the unit manager asks for it (its own provider's clients and
+        // staff, by the query filters), the alarm centre hands it out, the auditor reviews it.
+        [AccessLogRead] = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, UnitManager, Auditor],
+        // Visits (seed 003 §5): the provider's planners and staff (their own clients, by the query filters).
+        [VisitsRead] = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee, Auditor],
+        // NFC tags are the provider's to put up and take down, where no lock exists (seed 003 §5);
+        // scanning is any staff member's (the handler also needs the login to be an employee's).
+        [NfcTagsWrite] = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee],
+        [NfcScan] = [SystemAdministrator, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator],
     };
 
     public static void Configure(AuthorizationOptions options)

@@ -60,6 +60,9 @@ public static class FieldLabels
         ["StaffMustBePresent"] = "Personal ska vara på plats", ["OutcomeCode"] = "Utfall (kod)", ["ClosingReason"] = "Anledning",
         ["ClosedAt"] = "Avslutat", ["CreatedAt"] = "Skapat", ["ProposalReason"] = "Varför ärendet föreslogs", ["DeviceId"] = "Enhet",
         ["StepCode"] = "Steg", ["Route"] = "Vad felet gäller", ["Role"] = "Roll", ["RoutinePreset"] = "Rutinmall",
+        // Visits (issue 5).
+        ["VisitWebhookUrl"] = "Webhook för besök (adress)", ["VisitWebhookSecret"] = "Webhook för besök (hemlighet)",
+        ["TagId"] = "NFC-taggens id", ["Placement"] = "Placering", ["Active"] = "Aktiv",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
