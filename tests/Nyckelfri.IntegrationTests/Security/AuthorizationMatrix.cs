@@ -59,6 +59,13 @@ public static class AuthorizationMatrix
         AlarmCentreAdministration, AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse,
         NightPatrolCoordinator];
 
+    // Issue 5: the access-log report (seed 001: the unit manager asks, the alarm centre hands it out, the
+    // auditor reviews) and visits (seed 003 §5: the provider's planners and staff; NFC tags are theirs).
+    private static readonly string[] AccessLogReaders = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, UnitManager, Auditor];
+    private static readonly string[] VisitReaders = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee, Auditor];
+    private static readonly string[] NfcTagWriters = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee];
+    private static readonly string[] NfcScanners = [SystemAdministrator, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator];
+
     public static readonly IReadOnlyDictionary<string, string[]?> Expected = new Dictionary<string, string[]?>
     {
         // Open to anyone: health, the login steps, the error and access-denied pages.
@@ -287,5 +294,25 @@ public static class AuthorizationMatrix
         ["PAGE /Arenden/Nytt"] = WorkOrderWriters,
         // Routine configuration: switching preset and reassigning a step are POST handlers of the same page.
         ["PAGE /Admin/Rutiner"] = Administrators,
+
+        // ---- Access log and visits (issue 5) ----
+        // /Logg's CSV export is a GET handler of the same page; /Brukare/{id}/Nfc-taggar's deactivation a POST handler.
+        ["PAGE /Logg"] = AccessLogReaders,
+        ["GET /api/v1/access-log/"] = AccessLogReaders,
+        ["GET /api/v1/access-log/export"] = AccessLogReaders,
+        ["PAGE /Besok"] = VisitReaders,
+        ["PAGE /Brukare/{clientId:guid}/Besok"] = VisitReaders,
+        ["PAGE /Brukare/{clientId:guid}/Nfc-taggar"] = NfcTagWriters,
+        ["GET /api/v1/visits"] = VisitReaders,
+        ["GET /api/v1/clients/{clientId:guid}/nfc-tags"] = VisitReaders,
+        ["POST /api/v1/clients/{clientId:guid}/nfc-tags"] = NfcTagWriters,
+        ["GET /api/v1/nfc-tags/{id:guid}"] = VisitReaders,
+        ["DELETE /api/v1/nfc-tags/{id:guid}"] = NfcTagWriters,
+        ["POST /api/v1/nfc-scans"] = NfcScanners,
+        ["PAGE /Admin/Besokswebhook"] = Administrators,
+        ["GET /api/v1/admin/visit-webhook/"] = Administrators,
+        ["PUT /api/v1/admin/visit-webhook/"] = Administrators,
+        ["DELETE /api/v1/admin/visit-webhook/"] = Administrators,
+        ["POST /api/v1/admin/visit-webhook/retry"] = Administrators,
     };
 }
