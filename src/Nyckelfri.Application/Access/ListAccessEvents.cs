@@ -72,8 +72,9 @@ public sealed class ListAccessEvents(NyckelfriDbContext db) : IHandler
         if (query.LockId is { } lockId) events = events.Where(e => e.LockId == lockId);
         if (serial is not null)
         {
-            var locks = await db.Devices.Where(d => d.SerialNumber == serial || d.SerialNumber == serial.ToUpperInvariant())
-                .Select(d => d.Id).ToListAsync(ct);
+            // Serial numbers are stored upper-case (DeviceNumbers), so any typed case finds the lock.
+            var upper = serial.ToUpperInvariant();
+            var locks = await db.Devices.Where(d => d.SerialNumber == upper).Select(d => d.Id).ToListAsync(ct);
             events = events.Where(e => e.LockId != null && locks.Contains(e.LockId.Value));
         }
         foreach (var term in SearchText.Terms(query.ClientName))
