@@ -24,6 +24,11 @@ public sealed class VisitWebhookTests
     }
 
     [Fact]
+    public void Sign_TheVectorInTheDocs_GivesTheDocumentedSignature() =>
+        // docs/visits.md gives receivers this vector (computed there with openssl and Python's hmac).
+        VisitWebhookSignature.Sign(Secret, Timestamp, Body).ShouldBe("sha256=4b5b9b7172d760dec433fae2b92f90bb027f8070eb57ea5bf0b570b2110644b5");
+
+    [Fact]
     public void Sign_RfcTestVector_MatchesThePublishedHmac()
     {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?". Here the data is "timestamp.body",
