@@ -17,6 +17,9 @@ public sealed record CurrentRevocationList(long ListVersion, DateTime IssuedAt, 
 /// </summary>
 public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) : IHandler
 {
+    /// <summary>The newest list of the caller's municipality.</summary>
+    public Task<CurrentRevocationList> CurrentAsync(CancellationToken ct) => CurrentAsync(db.Scope.MunicipalityId, ct);
+
     public async Task<CurrentRevocationList> CurrentAsync(Guid municipalityId, CancellationToken ct) =>
         await db.RevocationLists.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.MunicipalityId == municipalityId)

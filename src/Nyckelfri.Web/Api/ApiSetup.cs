@@ -20,6 +20,7 @@ public static class ApiSetup
         api.MapStockApi();
         api.MapBatteriesApi();
         api.MapWorkOrdersApi();
+        api.MapAccessApi();
         return app;
     }
 

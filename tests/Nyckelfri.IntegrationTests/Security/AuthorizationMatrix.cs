@@ -59,6 +59,13 @@ public static class AuthorizationMatrix
         AlarmCentreAdministration, AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse,
         NightPatrolCoordinator];
 
+    // Issue 5: opening doors. Care staff with a digital key (the handlers also require an employee
+    // record and an issued key); lock events also come from a gateway's API key.
+    private static readonly string[] DoorOpeners = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator];
+    private static readonly string[] LockEventUploaders = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Integration,
+        SystemAdministrator];
+    private static readonly string[] BreakGlassReviewers = [UnitManager, AlarmCentreSupport, Auditor, SystemAdministrator];
+
     public static readonly IReadOnlyDictionary<string, string[]?> Expected = new Dictionary<string, string[]?>
     {
         // Open to anyone: health, the login steps, the error and access-denied pages.
@@ -287,5 +294,19 @@ public static class AuthorizationMatrix
         ["PAGE /Arenden/Nytt"] = WorkOrderWriters,
         // Routine configuration: switching preset and reassigning a step are POST handlers of the same page.
         ["PAGE /Admin/Rutiner"] = Administrators,
+        // ---- Opening doors (issue 5) ----
+        ["POST /api/v1/credentials"] = DoorOpeners,
+        ["POST /api/v1/break-glass"] = DoorOpeners,
+        ["GET /api/v1/revocation-list"] = LockEventUploaders,
+        ["POST /api/v1/locks/{id:guid}/events"] = LockEventUploaders,
+        ["GET /api/v1/locks/{id:guid}/sync"] = DeviceReaders,
+        ["GET /api/v1/me/clients"] = DoorOpeners,
+        ["POST /api/v1/clients/{clientId:guid}/could-not-get-in"] = DoorOpeners,
+        ["GET /api/v1/break-glass"] = BreakGlassReviewers,
+        ["POST /api/v1/break-glass/{id:guid}/review"] = BreakGlassReviewers,
+        // /Mina-brukare's POST (Open) and /Brukare/{id}/Dorren's POSTs (Open, CouldNotGetIn, BreakGlass) are the same policy.
+        ["PAGE /Mina-brukare"] = DoorOpeners,
+        ["PAGE /Brukare/{clientId:guid}/Dorren"] = DoorOpeners,
+        ["PAGE /Nodoppningar"] = BreakGlassReviewers,
     };
 }
