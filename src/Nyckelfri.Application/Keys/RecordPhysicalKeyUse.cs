@@ -61,7 +61,7 @@ public sealed class RecordPhysicalKeyUse(NyckelfriDbContext db) : IHandler
 
         var use = new PhysicalKeyUse(client.MunicipalityId, clientId, set?.Id, usedAt, reason!.Value, note, db.Scope.UserName, db.Scope.UserId);
         db.PhysicalKeyUses.Add(use);
-        db.AccessEvents.Add(await AccessLogLine(client, lockId, set, use, ct));
+        db.AccessEvents.Add(AccessLogLine(client, lockId, set, use));
         if (set is not null)
             db.Record(set, "Fysisk nyckel använd", PhysicalKeyUse.SwedishName(reason.Value) + (note is null ? "." : $": {note}"));
         await db.SaveChangesAsync(ct);
@@ -69,17 +69,12 @@ public sealed class RecordPhysicalKeyUse(NyckelfriDbContext db) : IHandler
     }
 
     /// <summary>The same use as a line of the access log (SPEC §7), saved with it: the reason, never the free-text note.</summary>
-    private async Task<AccessEvent> AccessLogLine(ClientRow client, Guid lockId, KeySet? set, PhysicalKeyUse use, CancellationToken ct)
-    {
-        var userId = db.Scope.UserId;
-        var employeeId = userId is null ? null
-            : await db.Users.Where(u => u.Id == userId).Select(u => u.EmployeeId).FirstOrDefaultAsync(ct);
-        return new AccessEvent(client.MunicipalityId, AccessEventKind.PhysicalKeyUsed, AccessOutcome.Reported, use.UsedAt, db.Clock.UtcNow())
+    private AccessEvent AccessLogLine(ClientRow client, Guid lockId, KeySet? set, PhysicalKeyUse use) =>
+        new(client.MunicipalityId, AccessEventKind.PhysicalKeyUsed, AccessOutcome.Reported, use.UsedAt, db.Clock.UtcNow())
         {
-            ClientId = use.ClientId, HouseholdId = client.HouseholdId, LockId = lockId, EmployeeId = employeeId,
+            ClientId = use.ClientId, HouseholdId = client.HouseholdId, LockId = lockId, EmployeeId = db.Scope.EmployeeId,
             UnitId = set?.HolderUnitId, Detail = PhysicalKeyUse.SwedishName(use.Reason), RecordedBy = db.Scope.UserName,
         };
-    }
 
     private sealed record ClientRow(Guid MunicipalityId, Guid HouseholdId, string Name);
 

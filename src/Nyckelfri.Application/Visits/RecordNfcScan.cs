@@ -68,11 +68,10 @@ public sealed class RecordNfcScan(NyckelfriDbContext db, VisitPairing pairing) :
 
     private sealed record EmployeeRow(Guid Id, List<Guid> Units);
 
-    /// <summary>The caller as an employee: their login must be tied to one (AppUser.EmployeeId) that is employed today.</summary>
+    /// <summary>The caller as an employee: their login must be tied to one (AppUser.EmployeeId, in the scope) that is employed today.</summary>
     private async Task<EmployeeRow> Employee(CancellationToken ct)
     {
-        var userId = db.Scope.UserId;
-        var employeeId = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.EmployeeId).FirstOrDefaultAsync(ct);
+        var employeeId = db.Scope.EmployeeId;
         var today = db.Clock.Today();
         var employee = employeeId is not { } id ? null
             : await db.Employees.AsNoTracking().Where(e => e.Id == id).Where(Nyckelfri.Staff.Employee.EmployedOn(today))

@@ -19,6 +19,9 @@ public sealed class AccessScope : IAccessScopeSource
     public Guid? ProviderId { get; init; }
     public Guid? UnitId { get; init; }
     public string? UserId { get; init; }
+
+    /// <summary>The employee record of a care-staff user (whose digital key it is), if any.</summary>
+    public Guid? EmployeeId { get; init; }
     public string UserName { get; init; } = "anonym";
     public IReadOnlySet<string> Roles { get; init; } = new HashSet<string>();
 

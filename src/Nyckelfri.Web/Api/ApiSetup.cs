@@ -22,6 +22,7 @@ public static class ApiSetup
         api.MapWorkOrdersApi();
         api.MapAccessLogApi();
         api.MapVisitsApi();
+        api.MapAccessApi();
         return app;
     }
 

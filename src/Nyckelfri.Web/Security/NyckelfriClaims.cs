@@ -13,6 +13,7 @@ public static class NyckelfriClaims
     public const string Municipality = "nf:municipality";
     public const string Provider = "nf:provider";
     public const string Unit = "nf:unit";
+    public const string Employee = "nf:employee";
     public const string DisplayName = "nf:name";
 
     /// <summary>Present while the user must still set up two-factor login before doing anything else.</summary>
@@ -30,6 +31,7 @@ public static class NyckelfriClaims
             ProviderId = Guid.TryParse(user.FindFirstValue(Provider), out var p) ? p : null,
             UnitId = Guid.TryParse(user.FindFirstValue(Unit), out var u) ? u : null,
             UserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
+            EmployeeId = Guid.TryParse(user.FindFirstValue(Employee), out var e) ? e : null,
             UserName = user.FindFirstValue(DisplayName) ?? user.Identity.Name ?? "okänd",
             Roles = roles,
             Today = clock.Today(),
@@ -49,6 +51,7 @@ public sealed class NyckelfriClaimsFactory(
         identity.AddClaim(new Claim(NyckelfriClaims.DisplayName, user.DisplayName));
         if (user.ProviderId is { } provider) identity.AddClaim(new Claim(NyckelfriClaims.Provider, provider.ToString()));
         if (user.UnitId is { } unit) identity.AddClaim(new Claim(NyckelfriClaims.Unit, unit.ToString()));
+        if (user.EmployeeId is { } employee) identity.AddClaim(new Claim(NyckelfriClaims.Employee, employee.ToString()));
         if (!user.TwoFactorEnabled && await TwoFactorRequired(user, identity))
             identity.AddClaim(new Claim(NyckelfriClaims.TwoFactorSetupRequired, "true"));
         return identity;

@@ -38,6 +38,9 @@ public static class Policies
     public const string VisitsRead = nameof(VisitsRead);
     public const string NfcTagsWrite = nameof(NfcTagsWrite);
     public const string NfcScan = nameof(NfcScan);
+    public const string OpenDoors = nameof(OpenDoors);
+    public const string LockEventUpload = nameof(LockEventUpload);
+    public const string BreakGlassReview = nameof(BreakGlassReview);
 
     public static readonly IReadOnlyDictionary<string, string[]> Table = new Dictionary<string, string[]>
     {
@@ -97,6 +100,14 @@ public static class Policies
         // scanning is any staff member's (the handler also needs the login to be an employee's).
         [NfcTagsWrite] = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee],
         [NfcScan] = [SystemAdministrator, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator],
+        // Opening doors (issue 5): care staff with a digital key ask for credentials, open, report that
+        // they could not get in; the handlers also require the user to be an employee with an issued key.
+        [OpenDoors] = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator],
+        // Lock events come up from the staff app (any of the above) or a gateway (an API key).
+        [LockEventUpload] = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Integration, SystemAdministrator],
+        // Break-glass is reviewed by the unit manager (scoped to their own staff and clients), the
+        // alarm centre that hands out logs (seed 001), the auditor and the system administrator.
+        [BreakGlassReview] = [UnitManager, AlarmCentreSupport, Auditor, SystemAdministrator],
     };
 
     public static void Configure(AuthorizationOptions options)

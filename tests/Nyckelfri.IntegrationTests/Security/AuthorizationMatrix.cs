@@ -65,6 +65,12 @@ public static class AuthorizationMatrix
     private static readonly string[] VisitReaders = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee, Auditor];
     private static readonly string[] NfcTagWriters = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee];
     private static readonly string[] NfcScanners = [SystemAdministrator, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator];
+    // Issue 5: opening doors. Care staff with a digital key (the handlers also require an employee
+    // record and an issued key); lock events also come from a gateway's API key.
+    private static readonly string[] DoorOpeners = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator];
+    private static readonly string[] LockEventUploaders = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Integration,
+        SystemAdministrator];
+    private static readonly string[] BreakGlassReviewers = [UnitManager, AlarmCentreSupport, Auditor, SystemAdministrator];
 
     public static readonly IReadOnlyDictionary<string, string[]?> Expected = new Dictionary<string, string[]?>
     {
@@ -314,5 +320,19 @@ public static class AuthorizationMatrix
         ["PUT /api/v1/admin/visit-webhook/"] = Administrators,
         ["DELETE /api/v1/admin/visit-webhook/"] = Administrators,
         ["POST /api/v1/admin/visit-webhook/retry"] = Administrators,
+        // ---- Opening doors (issue 5) ----
+        ["POST /api/v1/credentials"] = DoorOpeners,
+        ["POST /api/v1/break-glass"] = DoorOpeners,
+        ["GET /api/v1/revocation-list"] = LockEventUploaders,
+        ["POST /api/v1/locks/{id:guid}/events"] = LockEventUploaders,
+        ["GET /api/v1/locks/{id:guid}/sync"] = DeviceReaders,
+        ["GET /api/v1/me/clients"] = DoorOpeners,
+        ["POST /api/v1/clients/{clientId:guid}/could-not-get-in"] = DoorOpeners,
+        ["GET /api/v1/break-glass"] = BreakGlassReviewers,
+        ["POST /api/v1/break-glass/{id:guid}/review"] = BreakGlassReviewers,
+        // /Mina-brukare's POST (Open) and /Brukare/{id}/Dorren's POSTs (Open, CouldNotGetIn, BreakGlass) are the same policy.
+        ["PAGE /Mina-brukare"] = DoorOpeners,
+        ["PAGE /Brukare/{clientId:guid}/Dorren"] = DoorOpeners,
+        ["PAGE /Nodoppningar"] = BreakGlassReviewers,
     };
 }

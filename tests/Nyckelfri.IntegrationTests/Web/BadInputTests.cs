@@ -114,6 +114,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         ids["purchase-orders"] = app.World.OpenPurchaseOrder;
         ids["original-lock-parts"] = app.World.StoredLockPart;
         ids["work-orders"] = app.World.WorkOrderA;
+        ids["locks"] = app.World.InStockLockUnits[0];
         return ids;
     }
 }

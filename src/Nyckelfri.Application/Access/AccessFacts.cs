@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.Devices;
+using Nyckelfri.Staff;
+
+namespace Nyckelfri.Access;
+
+/// <summary>A mounted lock (a household's lock unit or an entrance unit) and the services of the clients behind it.</summary>
+public sealed record LockFacts(Guid LockId, string SerialNumber, DeviceKind Kind, DeviceStatus Status, Guid? HouseholdId, Guid? EntranceId,
+    IReadOnlyList<ServiceFacts> Services)
+{
+    /// <summary>The client the lock is for when it opens for a path (the path's client), or the household's first client.</summary>
+    public Guid? ClientFor(PermissionDecision decision) => decision.Paths.Count > 0 ? decision.Paths[0].ClientId : Services.FirstOrDefault()?.ClientId;
+}
+
+/// <summary>
+/// Loads what <see cref="AccessPolicy"/> decides from. The permission must not depend on who asks, so
+/// the facts are read past the caller's provider scope (a substitute booked on another provider's
+/// unit must see that unit's services), but never outside the caller's municipality. Callers show the
+/// results only through pages and endpoints that are themselves scoped.
+/// </summary>
+public sealed class AccessFacts(NyckelfriDbContext db) : IHandler
+{
+    private Guid Municipality => db.Scope.MunicipalityId;
+
+    public async Task<EmployeeAccessFacts?> ForEmployeeAsync(Guid employeeId, DateOnly today, CancellationToken ct) =>
+        (await ForEmployeesAsync([employeeId], today, ct)).GetValueOrDefault(employeeId);
+
+    public async Task<Dictionary<Guid, EmployeeAccessFacts>> ForEmployeesAsync(IReadOnlyCollection<Guid> employeeIds, DateOnly today, CancellationToken ct)
+    {
+        var employees = await db.Employees.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => employeeIds.Contains(e.Id) && e.MunicipalityId == Municipality)
+            .Select(e => new
+            {
+                e.Id, e.FirstName, e.LastName, e.EmploymentType, e.StartDate, e.EndDate, e.LongLeaveFrom, e.LongLeaveTo,
+            })
+            .ToListAsync(ct);
+        var units = await (from link in db.Set<EmployeeUnit>().IgnoreQueryFilters()
+                           join unit in db.Units.IgnoreQueryFilters() on link.UnitId equals unit.Id
+                           where employeeIds.Contains(link.EmployeeId) && unit.MunicipalityId == Municipality
+                           select new { link.EmployeeId, unit.Id, unit.Name })
+            .AsNoTracking().ToListAsync(ct);
+        var grants = await (from grant in db.AccessGrants.IgnoreQueryFilters()
+                            join unit in db.Units.IgnoreQueryFilters() on grant.UnitId equals unit.Id
+                            where employeeIds.Contains(grant.EmployeeId) && grant.MunicipalityId == Municipality
+                                  && grant.ToDate >= today && grant.WithdrawnAt == null
+                            select new { grant.EmployeeId, grant.Id, grant.Kind, grant.UnitId, unit.Name, grant.FromDate, grant.ToDate })
+            .AsNoTracking().ToListAsync(ct);
+        return employees.ToDictionary(e => e.Id, e => new EmployeeAccessFacts(
+            e.Id, $"{e.FirstName} {e.LastName}", e.EmploymentType, e.StartDate, e.EndDate, e.LongLeaveFrom, e.LongLeaveTo,
+            units.Where(u => u.EmployeeId == e.Id).Select(u => new UnitRef(u.Id, u.Name)).ToList(),
+            grants.Where(g => g.EmployeeId == e.Id)
+                .Select(g => new GrantFacts(g.Id, g.Kind, g.UnitId, g.Name, g.FromDate, g.ToDate, Withdrawn: false)).ToList()));
+    }
+
+    /// <summary>The mounted lock with this id, or null (unknown, not a lock, not mounted, another municipality).</summary>
+    public async Task<LockFacts?> ForLockAsync(Guid lockId, CancellationToken ct)
+    {
+        var device = await db.Devices.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.Id == lockId && d.MunicipalityId == Municipality
+                        && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit)
+                        && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty))
+            .Select(d => new { d.Id, d.SerialNumber, d.Kind, d.Status, d.HouseholdId, d.EntranceId })
+            .FirstOrDefaultAsync(ct);
+        if (device is null) return null;
+        var services = await ServicesBehind(device.HouseholdId, device.EntranceId, ct);
+        return new LockFacts(device.Id, device.SerialNumber, device.Kind, device.Status, device.HouseholdId, device.EntranceId, services);
+    }
+
+    private async Task<List<ServiceFacts>> ServicesBehind(Guid? householdId, Guid? entranceId, CancellationToken ct) =>
+        await (from service in db.CareServices.IgnoreQueryFilters()
+               join client in db.Clients.IgnoreQueryFilters() on service.ClientId equals client.Id
+               join household in db.Households.IgnoreQueryFilters() on client.HouseholdId equals household.Id
+               join unit in db.Units.IgnoreQueryFilters() on service.UnitId equals unit.Id
+               where service.MunicipalityId == Municipality
+                     && ((householdId != null && household.Id == householdId) || (entranceId != null && household.EntranceId == entranceId))
+               select new ServiceFacts(client.Id, client.FirstName + " " + client.LastName, service.Kind, unit.Id, unit.Name,
+                   service.StartDate, service.EndDate))
+            .AsNoTracking().ToListAsync(ct);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+
+namespace Nyckelfri.Access;
+
+/// <summary>The newest revocation list of a municipality, as the app carries it to locks.</summary>
+public sealed record CurrentRevocationList(long ListVersion, DateTime IssuedAt, byte[] Encoded, int Entries)
+{
+    public static readonly CurrentRevocationList None = new(0, DateTime.MinValue, [], 0);
+}
+
+/// <summary>
+/// Publishes the signed, versioned revocation list (SPEC §6): every blocked key's device-key hash.
+/// A block publishes a new version in the same save; phones fetch the newest with every credential and
+/// carry it to the locks they visit, and a lock accepts only a newer version than it has.
+/// </summary>
+public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) : IHandler
+{
+    /// <summary>The newest list of the caller's municipality.</summary>
+    public Task<CurrentRevocationList> CurrentAsync(CancellationToken ct) => CurrentAsync(db.Scope.MunicipalityId, ct);
+
+    public async Task<CurrentRevocationList> CurrentAsync(Guid municipalityId, CancellationToken ct) =>
+        await db.RevocationLists.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.MunicipalityId == municipalityId)
+            .OrderByDescending(r => r.ListVersion)
+            .Select(r => new CurrentRevocationList(r.ListVersion, r.IssuedAt, r.Encoded, r.Entries))
+            .FirstOrDefaultAsync(ct) ?? CurrentRevocationList.None;
+
+    /// <summary>
+    /// Adds the next version to the caller's unit of work, listing every blocked key (tracked blocks not
+    /// yet saved included). Two publishes at once would take the same version: the unique index refuses
+    /// the second save, and the caller retries.
+    /// </summary>
+    public async Task<RevocationListRecord> PublishAsync(Guid municipalityId, CancellationToken ct)
+    {
+        var issuer = await issuers.ForMunicipalityAsync(municipalityId, ct);
+        var current = await CurrentAsync(municipalityId, ct);
+        var stored = await db.DigitalKeys.IgnoreQueryFilters().AsNoTracking()
+            .Where(k => k.MunicipalityId == municipalityId && k.Status == DigitalKeyStatus.Blocked)
+            .Select(k => new { k.Id, k.HolderKeyHash }).ToListAsync(ct);
+        var tracked = db.ChangeTracker.Entries<DigitalKey>()
+            .Where(e => e.Entity.MunicipalityId == municipalityId && e.Entity.Status == DigitalKeyStatus.Blocked)
+            .Select(e => new { e.Entity.Id, e.Entity.HolderKeyHash });
+        var hashes = stored.Concat(tracked).DistinctBy(k => k.Id).Select(k => k.HolderKeyHash).ToList();
+
+        var now = db.Clock.UtcNow();
+        var list = issuer.IssueRevocationList(current.ListVersion + 1, new DateTimeOffset(now), holderKeyHashes: hashes);
+        var record = new RevocationListRecord(municipalityId, list.ListVersion, now, list.ToArray(), hashes.Count);
+        db.RevocationLists.Add(record);
+        return record;
+    }
+}
