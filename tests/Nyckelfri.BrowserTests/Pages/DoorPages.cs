@@ -16,7 +16,7 @@ public sealed class MyClientsPage(BrowserSession session) : PageObject(session)
     public async Task<(string Name, string Path)> FirstClientWithLock()
     {
         var card = Cards.Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Öppna dörren hos", Exact = false }) }).First;
-        var link = card.Locator("h2 a");
+        var link = card.Locator("h3 a");
         return (await link.InnerTextAsync(), (await link.GetAttributeAsync("href"))!);
     }
 
