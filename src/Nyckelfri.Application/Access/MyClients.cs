@@ -7,7 +7,7 @@ namespace Nyckelfri.Access;
 
 /// <summary>A client on the staff phone page, with the door to open.</summary>
 public sealed record MyClient(Guid ClientId, string Name, string Address, string? Apartment, string UnitName, string ServiceKinds,
-    Guid? LockId, string? LockSerial, DeviceStatus? LockStatus, Guid? EntranceLockId);
+    Guid? LockId, string? LockSerial, DeviceStatus? LockStatus, Guid? EntranceLockId, int RecentVisits);
 
 public sealed record MyDay(bool IsEmployee, string? Notice, DigitalKeyStatus? KeyStatus, DigitalKeyKind? KeyKind, IReadOnlyList<MyClient> Clients);
 
@@ -15,11 +15,17 @@ public sealed record MyDay(bool IsEmployee, string? Notice, DigitalKeyStatus? Ke
 /// "Mina brukare": the clients the signed-in employee serves today, through their own units and any
 /// grant (a substitute's booking, an added unit), less restricted units; nothing outside the employment
 /// or during a long leave. The same rule as the credential (<see cref="AccessPolicy"/>), so the list
-/// shows exactly the doors that will open.
+/// shows exactly the doors that will open. The clients the employee visited in the last two weeks
+/// come first (most visits first): a unit serves many more clients than one person sees in a day.
 /// </summary>
 public sealed class MyClients(NyckelfriDbContext db, AccessFacts facts, IssueCredential issue) : IHandler
 {
-    public async Task<MyDay> Handle(CancellationToken ct)
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromDays(14);
+
+    public async Task<MyDay> Handle(CancellationToken ct) => await Handle(null, ct);
+
+    /// <param name="search">Part of a name or an address, or null for everyone.</param>
+    public async Task<MyDay> Handle(string? search, CancellationToken ct)
     {
         if (db.Scope.EmployeeId is not { } employeeId)
             return new MyDay(false, "Ditt konto är inte kopplat till någon medarbetare. Sidan visar medarbetarens brukare för dagen.", null, null, []);
@@ -54,6 +60,13 @@ public sealed class MyClients(NyckelfriDbContext db, AccessFacts facts, IssueCre
             .Select(d => new { d.Id, d.Kind, d.HouseholdId, d.EntranceId, d.SerialNumber, d.Status })
             .ToListAsync(ct);
 
+        var since = db.Clock.UtcNow() - RecentWindow;
+        var clientIds = rows.Select(r => r.Id).Distinct().ToList();
+        var visits = await db.Visits.IgnoreQueryFilters()
+            .Where(v => v.EmployeeId == employeeId && v.StartedAt >= since && clientIds.Contains(v.ClientId))
+            .GroupBy(v => v.ClientId).Select(g => new { ClientId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ClientId, x => x.Count, ct);
+        var term = SearchText.Of(search);
         var clients = rows.GroupBy(r => r.Id).Select(g =>
             {
                 var r = g.First();
@@ -61,12 +74,16 @@ public sealed class MyClients(NyckelfriDbContext db, AccessFacts facts, IssueCre
                 var entrance = devices.FirstOrDefault(d => d.Kind == DeviceKind.EntranceUnit && d.EntranceId == r.EntranceId);
                 var kinds = string.Join(", ", g.Select(x => Services.CareService.SwedishName(x.Kind)).Distinct());
                 return new MyClient(r.Id, $"{r.FirstName} {r.LastName}", $"{r.Street}, {r.City}", r.Apartment,
-                    string.Join(", ", g.Select(x => x.UnitName).Distinct()), kinds, door?.Id, door?.SerialNumber, door?.Status, entrance?.Id);
+                    string.Join(", ", g.Select(x => x.UnitName).Distinct()), kinds, door?.Id, door?.SerialNumber, door?.Status, entrance?.Id,
+                    visits.GetValueOrDefault(r.Id));
             })
-            .OrderBy(c => c.Address, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))
+            .Where(c => term.Length == 0 || SearchText.Of(c.Name, c.Address).Contains(term, StringComparison.Ordinal))
+            .OrderByDescending(c => c.RecentVisits)
+            .ThenBy(c => c.Address, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))
             .ThenBy(c => c.Name)
             .ToList();
         string? notice = clients.Count > 0 ? null
+            : term.Length > 0 ? "Ingen av dina brukare i dag matchar sökningen."
             : employee.EmploymentType == Staff.EmploymentType.Hourly
                 ? "Du är inte bokad på någon enhet i dag. Bemanningsenheten ger behörighet för de dagar du är bokad."
                 : "Dina enheter har inga brukare med pågående insatser i dag.";

@@ -11,10 +11,13 @@ public sealed class MyClientsModel(MyClients mine, OpenDoor door) : NyckelfriPag
 {
     public MyDay Day { get; private set; } = null!;
 
+    /// <summary>Part of a name or an address.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
     [TempData] public string? DoorMessage { get; set; }
     [TempData] public bool DoorOpened { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Day = await mine.Handle(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Day = await mine.Handle(Search, ct);
 
     public async Task<IActionResult> OnPostOpenAsync(Guid lockId, Guid clientId, CancellationToken ct)
     {
