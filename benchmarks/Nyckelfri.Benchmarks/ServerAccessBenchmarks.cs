@@ -76,7 +76,7 @@ public class ServerAccessBenchmarks : IDisposable
         };
     }
 
-    [Benchmark(Description = "Credential request (facts, permission, sign, log line; SQLite)")]
+    [Benchmark(Description = "Credential request (facts, permission, sign, log line saved)")]
     public bool IssueCredential()
     {
         using var db = new NyckelfriDbContext(_options, _scope, TimeProvider.System);
@@ -85,7 +85,7 @@ public class ServerAccessBenchmarks : IDisposable
         return handler.Handle(new IssueCredential.Command { LockId = _lockId }, CancellationToken.None).GetAwaiter().GetResult().Issued;
     }
 
-    [Benchmark(Description = "Event upload, per event (batches of 500 new events; SQLite)", OperationsPerInvoke = Batch)]
+    [Benchmark(Description = "Event upload, per event (batches of 500 new events)", OperationsPerInvoke = Batch)]
     public int UploadEvents()
     {
         using var db = new NyckelfriDbContext(_options, _scope, TimeProvider.System);
