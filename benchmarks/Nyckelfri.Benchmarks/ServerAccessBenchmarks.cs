@@ -93,7 +93,7 @@ public class ServerAccessBenchmarks : IDisposable
         var events = new List<UploadLockEvents.EventLine>(Batch);
         for (var i = 0; i < Batch; i++)
             events.Add(new UploadLockEvents.EventLine { Sequence = ++_sequence, OccurredAt = now, Kind = LockEventKind.Opened });
-        return new UploadLockEvents(db).Handle(new UploadLockEvents.Command { LockId = _lockId, Events = events }, CancellationToken.None)
+        return new UploadLockEvents(db, new Visits.VisitPairing(db)).Handle(new UploadLockEvents.Command { LockId = _lockId, Events = events }, CancellationToken.None)
             .GetAwaiter().GetResult().Stored;
     }
 

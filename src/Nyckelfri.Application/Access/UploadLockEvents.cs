@@ -19,8 +19,9 @@ public sealed record UploadResult(int Stored, int Duplicates, long HighestSequen
 /// database, so a re-upload stores nothing twice; two uploads of overlapping batches at once both try,
 /// one save fails on the unique index or the lock's sync row, and that one reloads and stores only what
 /// is still missing. A sequence gap above the last upload is logged and the system administrator told.
+/// The stored openings are then paired into visits (<see cref="Visits.VisitPairing"/>).
 /// </summary>
-public sealed class UploadLockEvents(NyckelfriDbContext db) : IHandler
+public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing pairing) : IHandler
 {
     public const int MaxBatch = 1000;
     private const int Attempts = 8;
@@ -61,11 +62,20 @@ public sealed class UploadLockEvents(NyckelfriDbContext db) : IHandler
             .Select(d => new { d.Id, d.SerialNumber, d.HouseholdId, d.EntranceId })
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
 
+        var result = await StoreWithRetries(municipalityId, device.Id, device.SerialNumber, device.HouseholdId, events, ct);
+        // Openings become visits (arrival, departure) once they have their ids.
+        await pairing.PairAsync(result.Saved, ct);
+        return result;
+    }
+
+    private async Task<UploadResult> StoreWithRetries(Guid municipalityId, Guid lockId, string serial, Guid? householdId, List<EventLine> events,
+        CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await Store(municipalityId, device.Id, device.SerialNumber, device.HouseholdId, events, ct);
+                return await Store(municipalityId, lockId, serial, householdId, events, ct);
             }
             catch (Exception e) when (e is ConcurrencyConflictException or RuleViolationException { Code: "duplicate" })
             {
