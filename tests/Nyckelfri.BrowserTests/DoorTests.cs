@@ -34,5 +34,14 @@ public sealed class DoorTests(BrowserFixture fixture, ITestOutputHelper output) 
         var refusal = await door.PressOpen();
         refusal.ShouldBe("Nekad: Vikarien är inte bokad av bemanningsenheten på den enhet som ger insatsen i dag.");
         (await substitutePhone.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "door page");
+
+        await using var manager = await OpenBrowser(Viewport.Desktop, "Door-enhetschef");
+        await (await LoginPage.Open(manager)).LoginAs("enhetschef");
+        var log = await AccessLogPage.ForClient(manager, Guid.Parse(clientPath.Split('/')[^1]));
+        var rows = await log.Rows();
+        Output.WriteLine(string.Join(Environment.NewLine, rows));
+        rows.ShouldContain(r => r.StartsWith("Dörren öppnad | Tillåten | Sara Nilsson", StringComparison.Ordinal));
+        rows.ShouldContain(r => r.StartsWith("Behörighet nekad | Nekad | Jonna Lind", StringComparison.Ordinal)
+                                && r.Contains("inte bokad av bemanningsenheten", StringComparison.Ordinal));
     }
 }

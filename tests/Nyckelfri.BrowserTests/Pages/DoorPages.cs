@@ -43,3 +43,27 @@ public sealed class DoorPage(BrowserSession session) : PageObject(session)
         return await Page.Locator("main .door-result").InnerTextAsync();
     }
 }
+
+/// <summary>The access log report ("Åtkomstlogg") of a unit manager.</summary>
+public sealed class AccessLogPage(BrowserSession session) : PageObject(session)
+{
+    /// <summary>The log for one client (the client filter, as a link from the client's page sets it).</summary>
+    public static async Task<AccessLogPage> ForClient(BrowserSession session, Guid clientId)
+    {
+        await Visit(session, $"/Logg?clientId={clientId}", "logg");
+        return new AccessLogPage(session);
+    }
+
+    /// <summary>Each row as "händelse | resultat | medarbetare | orsak".</summary>
+    public async Task<IReadOnlyList<string>> Rows()
+    {
+        var rows = Page.Locator("main table tbody tr");
+        var result = new List<string>();
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            var cells = rows.Nth(i).Locator("td");
+            result.Add($"{await cells.Nth(1).InnerTextAsync()} | {await cells.Nth(2).InnerTextAsync()} | {await cells.Nth(3).InnerTextAsync()} | {await cells.Nth(7).InnerTextAsync()}");
+        }
+        return result;
+    }
+}

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nyckelfri.Access;
 using Nyckelfri.Clients;
 using Nyckelfri.Data;
 using Nyckelfri.Demo;
@@ -58,7 +59,8 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         s.WorkOrders.ShouldBeInRange(100, 250);
         s.OpenWorkOrders.ShouldBeInRange(40, s.WorkOrders - 30);
         s.OverdueWorkOrders.ShouldBeInRange(3, s.OpenWorkOrders / 2);
-        s.Logins.ShouldBe(Roles.All.Count - 1);
+        // One login per role but the integration's, and a substitute (a second employee login, issue 5).
+        s.Logins.ShouldBe(Roles.All.Count);
 
         var b = s.Botkyrka.ShouldNotBeNull();
         output.WriteLine($"Demo Botkyrka: {b}");
@@ -188,7 +190,10 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
         var employees = await db.Employees.Include(e => e.Units).ThenInclude(u => u.Unit).ToListAsync();
 
-        employees.ShouldAllBe(e => e.Units.Count >= 1 && e.Units.Count <= 2 && e.Units.All(u => u.Unit!.ProviderId == e.ProviderId));
+        // The substitute login has no unit of her own: the staffing unit books her (issue 5).
+        employees.Where(e => e.FullName != "Jonna Lind")
+            .ShouldAllBe(e => e.Units.Count >= 1 && e.Units.Count <= 2 && e.Units.All(u => u.Unit!.ProviderId == e.ProviderId));
+        employees.Single(e => e.FullName == "Jonna Lind").EmploymentType.ShouldBe(EmploymentType.Hourly);
         employees.Count(e => e.EmploymentType == EmploymentType.Hourly).ShouldBeInRange(employees.Count * 8 / 100, employees.Count * 25 / 100);
         employees.Count(e => e.EmploymentType == EmploymentType.Monthly).ShouldBeGreaterThan(0);
         employees.Count(e => e.EndDate < Today).ShouldBeGreaterThan(0);
@@ -223,7 +228,7 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
         {
             (await roles.RoleExistsAsync(role)).ShouldBeTrue(role);
             var holders = (await users.GetUsersInRoleAsync(role)).Where(u => u.MunicipalityId == demo.Summary.MunicipalityId).ToList();
-            holders.Count.ShouldBe(role == Roles.Integration ? 0 : 1, role);
+            holders.Count.ShouldBe(role switch { Roles.Integration => 0, Roles.Employee => 2, _ => 1 }, role);
         }
         DemoLogins.All.Select(l => l.UserName).ShouldBeUnique();
 
@@ -281,14 +286,53 @@ public sealed class DemoGeneratorTests(GeneratedDemo demo, ITestOutputHelper out
                 provider.Kind.ShouldBe(ProviderKind.ExternalLov);
         }
 
-        foreach (var role in new[] { Roles.Employee, Roles.Nurse })
+        foreach (var user in (await users.GetUsersInRoleAsync(Roles.Employee)).Concat(await users.GetUsersInRoleAsync(Roles.Nurse))
+                     .Where(u => u.UserName != "vikarie"))
         {
-            var user = (await users.GetUsersInRoleAsync(role)).ShouldHaveSingleItem();
             var employee = await db.Employees.Include(e => e.Units).SingleAsync(e => e.Id == user.EmployeeId);
             employee.ProviderId.ShouldBe(user.ProviderId!.Value);
             employee.Units.ShouldContain(u => u.UnitId == user.UnitId);
             employee.FullName.ShouldBe(user.DisplayName);
         }
+    }
+
+    [Fact]
+    public async Task Generate_DigitalAccess_KeysAWeekOfOpeningsABlockedKeyAndABreakGlass()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var summary = demo.Summary.Access.ShouldNotBeNull();
+        output.WriteLine($"Access: {summary}");
+
+        // Every working employee has an issued (or newly ordered) key; one is blocked and on the list.
+        var keys = await db.DigitalKeys.ToListAsync();
+        var blocked = keys.Where(k => k.Status == DigitalKeyStatus.Blocked).ShouldHaveSingleItem();
+        keys.ShouldContain(k => k.Status == DigitalKeyStatus.Issued && k.EmployeeId == blocked.EmployeeId);
+        var working = await db.Employees.Where(Employee.EmployedOn(Today)).Select(e => e.Id).ToListAsync();
+        working.ShouldAllBe(id => keys.Any(k => k.EmployeeId == id && (k.Status == DigitalKeyStatus.Issued || k.Status == DigitalKeyStatus.Ordered)));
+        (await db.DigitalKeyReceipts.CountAsync()).ShouldBeGreaterThanOrEqualTo(keys.Count(k => k.Status == DigitalKeyStatus.Issued));
+        var list = await db.RevocationLists.SingleAsync();
+        LockProtocol.RevocationList.TryDecode(list.Encoded, out var decoded, out _).ShouldBeTrue();
+        decoded!.IsHolderKeyRevoked(blocked.HolderPublicKey).ShouldBeTrue();
+
+        // A week of openings at every mounted lock, gap-free per lock, each visit two openings.
+        var mounted = await db.Devices.CountAsync(d => d.Kind == Devices.DeviceKind.LockUnit && d.HouseholdId != null
+                                                     && (d.Status == Devices.DeviceStatus.Installed || d.Status == Devices.DeviceStatus.Faulty));
+        (await db.LockSyncs.CountAsync()).ShouldBe(mounted);
+        summary.LocksWithEvents.ShouldBeGreaterThan(mounted * 8 / 10);
+        summary.LocksBehindOnRevocationList.ShouldBeInRange(1, mounted / 2);
+        var sequences = await db.AccessEvents.Where(e => e.LockSequence != null).Select(e => new { e.LockId, e.LockSequence }).ToListAsync();
+        foreach (var perLock in sequences.GroupBy(e => e.LockId))
+            perLock.Select(e => e.LockSequence!.Value).Order().ShouldBe(Enumerable.Range(1, perLock.Count()).Select(i => (long)i));
+        var visits = await db.Visits.ToListAsync();
+        visits.Count.ShouldBe(summary.Visits);
+        visits.ShouldAllBe(v => v.EndedAt > v.StartedAt && v.EndedAt - v.StartedAt <= Visit.MaxLength);
+
+        // The oddities to look at: a break-glass to review, the substitute's refusal, the physical-key uses.
+        (await db.BreakGlasses.SingleAsync()).ReviewedAt.ShouldBeNull();
+        (await db.AccessEvents.CountAsync(e => e.Kind == AccessEventKind.CredentialRefused
+                                               && e.ReasonCode == nameof(PermissionDenial.SubstituteNotBooked))).ShouldBe(1);
+        (await db.AccessGrants.CountAsync(g => g.Kind == AccessGrantKind.SubstituteBooking && g.FromDate > Today)).ShouldBe(1);
     }
 
     [Fact]
