@@ -13,7 +13,7 @@ namespace Nyckelfri.Access;
 /// </summary>
 public sealed class IssueDigitalKey(NyckelfriDbContext db) : IHandler
 {
-    public sealed class Command : KeyReceiptFields
+    public class Command : KeyReceiptFields
     {
         public int Version { get; set; }
         public Guid? EmployeeId { get; set; }

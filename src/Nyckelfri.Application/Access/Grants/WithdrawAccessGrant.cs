@@ -10,7 +10,7 @@ namespace Nyckelfri.Access;
 /// </summary>
 public sealed class WithdrawAccessGrant(NyckelfriDbContext db) : IHandler
 {
-    public sealed class Command
+    public class Command
     {
         public string? Reason { get; set; }
     }
