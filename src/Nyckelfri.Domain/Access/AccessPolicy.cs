@@ -52,8 +52,8 @@ public sealed record PermissionPath(Guid ClientId, string ClientName, CareServic
             var until = LastDay is { } last ? $" t.o.m. {last:yyyy-MM-dd}" : " tills vidare";
             var via = ViaGrant switch
             {
-                AccessGrantKind.SubstituteBooking => $"vikariebokad på {UnitName} av bemanningsenheten",
-                AccessGrantKind.AddUnit => $"tillfälligt tillagd på {UnitName}",
+                AccessGrantKind.SubstituteBooking => $"är vikariebokad på {UnitName} av bemanningsenheten",
+                AccessGrantKind.AddUnit => $"är tillfälligt tillagd på {UnitName}",
                 _ => $"arbetar på {UnitName}",
             };
             return $"{ClientName} har {service} från {UnitName}; medarbetaren {via}{until}.";

@@ -18,20 +18,22 @@ public static class PermissionsApi
         api.MapGet("/employees/{id:guid}/access-grants", (Guid id, ListAccessGrants list, CancellationToken ct) => list.Handle(id, ct))
             .WithTags(Tag).RequireAuthorization(Policies.DigitalKeysRead);
 
-        api.MapPost("/employees/{id:guid}/access-grants", async Task<Created<ListAccessGrants.Item>> (Guid id, AddAccessGrant.Command command,
-                AddAccessGrant add, ListAccessGrants list, CancellationToken ct) =>
+        api.MapPost("/employees/{id:guid}/access-grants", async Task<Created<GetAccessGrant.Details>> (Guid id, AddAccessGrant.Command command,
+                AddAccessGrant add, GetAccessGrant get, CancellationToken ct) =>
             {
                 var grantId = await add.Handle(id, command, ct);
-                var grant = (await list.Handle(id, ct)).First(g => g.Id == grantId);
-                return TypedResults.Created($"/api/v1/employees/{id}/access-grants", grant);
+                return TypedResults.Created($"/api/v1/access-grants/{grantId}", await get.Handle(grantId, ct));
             })
             .WithTags(Tag).RequireAuthorization(Policies.AccessGrantsWrite);
 
+        api.MapGet("/access-grants/{id:guid}", (Guid id, GetAccessGrant get, CancellationToken ct) => get.Handle(id, ct))
+            .WithTags(Tag).RequireAuthorization(Policies.DigitalKeysRead);
+
         api.MapPost("/access-grants/{id:guid}/withdraw", async (Guid id, WithdrawAccessGrant.Command command, WithdrawAccessGrant withdraw,
-                ListAccessGrants list, CancellationToken ct) =>
+                GetAccessGrant get, CancellationToken ct) =>
             {
-                var employeeId = await withdraw.Handle(id, command, ct);
-                return await list.Handle(employeeId, ct);
+                await withdraw.Handle(id, command, ct);
+                return await get.Handle(id, ct);
             })
             .WithTags(Tag).RequireAuthorization(Policies.AccessGrantsWrite);
 
