@@ -34,7 +34,7 @@ public sealed class EmulatedLock : IDisposable
             AllowedSkew = options.AllowedSkew,
             ChallengeLifetime = options.ChallengeLifetime,
         });
-        _events = new EventRing(options.EventCapacity);
+        _events = new EventRing(options.EventCapacity, options.LastSequence);
         _battery = options.BatteryPercent;
         _lowReported = _battery <= options.LowBatteryPercent;
     }

@@ -18,6 +18,13 @@ public sealed class EmulatedLockOptions
     /// <summary>Events kept in the lock's memory; older ones are dropped.</summary>
     public int EventCapacity { get; init; } = 1000;
 
+    /// <summary>
+    /// The last event number the lock gave before this emulation started: a real lock's counter
+    /// survives a restart, so an emulated counterpart of a lock the server already has events from
+    /// goes on from there (numbers are never reused).
+    /// </summary>
+    public long LastSequence { get; init; }
+
     public double BatteryPercent { get; init; } = 100;
 
     /// <summary>A full set lasts about 10,000 openings.</summary>

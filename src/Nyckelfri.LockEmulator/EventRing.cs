@@ -7,16 +7,17 @@ namespace Nyckelfri.LockEmulator;
 /// counting, so what is kept is always an unbroken run ending at the last number, and what was
 /// dropped shows on the server as a gap. Not thread-safe: the lock serialises access.
 /// </summary>
-internal sealed class EventRing(int capacity)
+internal sealed class EventRing(int capacity, long startAfter = 0)
 {
     private readonly LockEvent[] _slots = new LockEvent[capacity >= 1 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity))];
 
-    public long LastSequence { get; private set; }
+    /// <summary>The last number given; <paramref name="startAfter"/> before the first event (a counter that survived a restart).</summary>
+    public long LastSequence { get; private set; } = startAfter >= 0 ? startAfter : throw new ArgumentOutOfRangeException(nameof(startAfter));
 
     /// <summary>The oldest number still held; LastSequence + 1 when empty.</summary>
-    public long OldestSequence => Math.Max(1, LastSequence - _slots.Length + 1);
+    public long OldestSequence => Math.Max(startAfter + 1, LastSequence - _slots.Length + 1);
 
-    public long Dropped => Math.Max(0, LastSequence - _slots.Length);
+    public long Dropped => Math.Max(0, LastSequence - startAfter - _slots.Length);
 
     public LockEvent Append(Func<long, LockEvent> create)
     {

@@ -17,6 +17,9 @@ public sealed record CurrentRevocationList(long ListVersion, DateTime IssuedAt, 
 /// </summary>
 public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) : IHandler
 {
+    /// <summary>The newest list of the caller's municipality.</summary>
+    public Task<CurrentRevocationList> CurrentAsync(CancellationToken ct) => CurrentAsync(db.Scope.MunicipalityId, ct);
+
     public async Task<CurrentRevocationList> CurrentAsync(Guid municipalityId, CancellationToken ct) =>
         await db.RevocationLists.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.MunicipalityId == municipalityId)
@@ -29,7 +32,11 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
     /// yet saved included). Two publishes at once would take the same version: the unique index refuses
     /// the second save, and the caller retries.
     /// </summary>
-    public async Task<RevocationListRecord> PublishAsync(Guid municipalityId, CancellationToken ct)
+    public async Task<RevocationListRecord> PublishAsync(Guid municipalityId, CancellationToken ct) =>
+        await PublishAsync(municipalityId, db.Clock.UtcNow(), ct);
+
+    /// <param name="issuedAt">When the list is dated (now, except for the demo's history).</param>
+    internal async Task<RevocationListRecord> PublishAsync(Guid municipalityId, DateTime issuedAt, CancellationToken ct)
     {
         var issuer = await issuers.ForMunicipalityAsync(municipalityId, ct);
         var current = await CurrentAsync(municipalityId, ct);
@@ -41,9 +48,8 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
             .Select(e => new { e.Entity.Id, e.Entity.HolderKeyHash });
         var hashes = stored.Concat(tracked).DistinctBy(k => k.Id).Select(k => k.HolderKeyHash).ToList();
 
-        var now = db.Clock.UtcNow();
-        var list = issuer.IssueRevocationList(current.ListVersion + 1, new DateTimeOffset(now), holderKeyHashes: hashes);
-        var record = new RevocationListRecord(municipalityId, list.ListVersion, now, list.ToArray(), hashes.Count);
+        var list = issuer.IssueRevocationList(current.ListVersion + 1, new DateTimeOffset(issuedAt), holderKeyHashes: hashes);
+        var record = new RevocationListRecord(municipalityId, list.ListVersion, list.IssuedAt.UtcDateTime, list.ToArray(), hashes.Count);
         db.RevocationLists.Add(record);
         return record;
     }

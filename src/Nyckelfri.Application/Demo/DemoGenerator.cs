@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
@@ -36,6 +37,9 @@ public sealed record DemoSummary(
 {
     /// <summary>The second demo municipality, on the Botkyrka preset.</summary>
     public DemoSecondSummary? Botkyrka { get; init; }
+
+    /// <summary>Digital keys, grants and a week of door openings (issue 5).</summary>
+    public DemoAccessSummary? Access { get; init; }
 }
 
 /// <summary>
@@ -48,14 +52,23 @@ public sealed record DemoSummary(
 /// Run it with <see cref="AccessScope.System"/>. It refuses a database that already holds a
 /// municipality, so it can never mix invented people into real data.
 /// </summary>
-public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock,
+    IDataProtectionProvider? protection = null)
 {
+    // The app passes its own Data Protection, so that the issuer key and the web-app keys it encrypts
+    // can be read again; a throwaway one serves a generator run outside the app (tests).
+    private readonly IDataProtectionProvider _protection = protection ?? new EphemeralDataProtectionProvider();
+
     public async Task<DemoSummary> GenerateAsync(CancellationToken ct)
     {
         if (await db.Municipalities.IgnoreQueryFilters().AnyAsync(ct))
             throw new InvalidOperationException(
                 "The demo generator runs only on an empty database, and this one already holds a municipality. " +
                 "Point it at a new database to create Demo kommun.");
+
+        // Data Protection makes its key ring on first use and stores it through a context of its own;
+        // inside the transaction below SQLite would make that second writer wait for ever.
+        _protection.CreateProtector("Nyckelfri.Demo.Warmup").Protect([0]);
 
         // All or nothing: a failure half-way must not leave half a municipality behind.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -140,6 +153,9 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         db.WorkOrders.AddRange(orders);
         await db.SaveChangesAsync(ct);
 
+        var access = await new DemoAccess(db, _protection, new DemoRandom(DemoRandom.Seed + 4), today)
+            .AddAsync(municipality.Id, organisation, staff.Employees, staff.ByLogin, homes, ct);
+
         var counts = new DemoSummary(
             municipality.Id,
             organisation.Providers.Count,
@@ -160,7 +176,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
             orders.Count,
             orders.Count(o => !o.IsClosed),
             orders.Count(o => o.IsOverdueOn(today)),
-            Logins: 0);
+            Logins: 0) { Access = access };
         return new Registry(municipality.Id, organisation, staff.ByLogin, counts);
     }
 

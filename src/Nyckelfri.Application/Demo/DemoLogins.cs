@@ -51,6 +51,7 @@ public static class DemoLogins
         new("sjukskoterska", Roles.Nurse, "Ida Bergman", DemoOrganisation.InternalProvider, DemoOrganisation.HslTeam),
         new("nattpatrull", Roles.NightPatrolCoordinator, "Daniel Öberg", DemoOrganisation.InternalProvider),
         new("bemanning", Roles.StaffingUnit, "Fatima Ali"),
+        new(DemoAccess.SubstituteLogin, Roles.Employee, "Jonna Lind", DemoOrganisation.ExternalProvider),
         new("granskare", Roles.Auditor, "Lena Åberg"),
 
         new("botkyrka-handlaggare", Roles.CaseOfficer, "Nadia Karlsson", Municipality: DemoBotkyrka.MunicipalityName),
@@ -64,7 +65,7 @@ public static class DemoLogins
     public static IReadOnlyList<DemoLogin> In(string municipality) => [.. All.Where(l => l.Municipality == municipality)];
 
     /// <summary>Logins that are also staff in the registry: they carry a digital key of their own.</summary>
-    internal static IEnumerable<DemoLogin> Staff => In(DemoOrganisation.MunicipalityName).Where(l => l.Role is Roles.Employee or Roles.Nurse);
+    internal static IEnumerable<DemoLogin> Staff => In(DemoOrganisation.MunicipalityName).Where(l => l.Role is Roles.Employee or Roles.Nurse && l.UnitName is not null);
 
     internal static string Email(DemoLogin login) =>
         $"{login.UserName}@{(login.Municipality == DemoOrganisation.MunicipalityName ? "demo-kommun" : "demo-botkyrka")}.example";

@@ -54,7 +54,28 @@ public sealed class NotificationTemplate
         r => $"Nyckelfri: ärende {r.Number} är klart",
         r => $"Ärende {r.Number} ({r.Kind}) är klart.\nÖppna ärendet i Nyckelfri: {r.Link}");
 
-    public static IReadOnlyList<NotificationTemplate> All { get; } = [StepHandedOver, Proposed, Overdue, SentBack, Done];
+    /// <summary>
+    /// Someone used break-glass (an emergency credential outside the normal permission): the unit
+    /// manager reviews it. The reference's number is the break-glass reference, never a name.
+    /// </summary>
+    public static readonly NotificationTemplate BreakGlassAlert = new(nameof(BreakGlassAlert),
+        r => $"Nyckelfri: nödöppning {r.Number} ska granskas",
+        r => $"En medarbetare på din enhet har använt nödöppning ({r.Number}). Granska den i Nyckelfri.{Due(r)}\nÖppna granskningslistan: {r.Link}");
+
+    /// <summary>A lock's uploaded events skip sequence numbers: events are missing from the access log.</summary>
+    public static readonly NotificationTemplate LockEventsMissing = new(nameof(LockEventsMissing),
+        r => $"Nyckelfri: låshändelser saknas ({r.Number})",
+        r => $"Låset {r.Number} har laddat upp händelser med lucka i numreringen: {r.Step}. Kontrollera låset och synkroniseringen.\nÖppna låset i Nyckelfri: {r.Link}");
+
+    /// <summary>
+    /// Staff could not get in at a client's door (SPEC §11.5): the unit uses the physical key. The
+    /// reference's number is the fault report's, its step names who holds the physical key (units only).
+    /// </summary>
+    public static readonly NotificationTemplate CouldNotGetIn = new(nameof(CouldNotGetIn),
+        r => $"Nyckelfri: kom inte in, använd fysisk nyckel ({r.Number})",
+        r => $"En medarbetare på din enhet kom inte in med den digitala nyckeln. Använd den fysiska nyckeln: {r.Step}. Felanmälan {r.Number} är öppnad.\nÖppna ärendet i Nyckelfri: {r.Link}");
+
+    public static IReadOnlyList<NotificationTemplate> All { get; } = [StepHandedOver, Proposed, Overdue, SentBack, Done, BreakGlassAlert, LockEventsMissing, CouldNotGetIn];
 
     public RenderedNotification Render(WorkOrderReference reference) =>
         new(Name, _subject(reference), _body(reference), reference.Link);

@@ -22,6 +22,7 @@ public static class ApiSetup
         api.MapWorkOrdersApi();
         api.MapDigitalKeysApi();
         api.MapPermissionsApi();
+        api.MapAccessApi();
         return app;
     }
 

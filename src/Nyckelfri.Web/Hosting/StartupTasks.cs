@@ -70,7 +70,8 @@ public static class StartupTasks
         if (await db.Municipalities.AnyAsync()) return false;
 
         var generator = new DemoGenerator(db, services.GetRequiredService<UserManager<AppUser>>(),
-            services.GetRequiredService<RoleManager<IdentityRole>>(), services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<RoleManager<IdentityRole>>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
         var summary = await generator.GenerateAsync(CancellationToken.None);
         app.Logger.LogInformation("Demo municipality created: {Clients} clients, {Employees} employees, {WorkOrders} work orders, {Logins} logins; and Demo Botkyrka: {SecondClients} clients, {SecondWorkOrders} work orders",
             summary.Clients, summary.Employees, summary.WorkOrders, summary.Logins, summary.Botkyrka?.Clients, summary.Botkyrka?.WorkOrders);

@@ -39,6 +39,9 @@ public static class Policies
     public const string DigitalKeysOrder = nameof(DigitalKeysOrder);
     public const string DigitalKeysBlock = nameof(DigitalKeysBlock);
     public const string AccessGrantsWrite = nameof(AccessGrantsWrite);
+    public const string OpenDoors = nameof(OpenDoors);
+    public const string LockEventUpload = nameof(LockEventUpload);
+    public const string BreakGlassReview = nameof(BreakGlassReview);
 
     public static readonly IReadOnlyDictionary<string, string[]> Table = new Dictionary<string, string[]>
     {
@@ -104,6 +107,14 @@ public static class Policies
         // Time-boxed grants: the staffing unit books substitutes, the unit manager adds or restricts a unit,
         // the alarm centre's support adjusts any (the handler checks which kind each may make).
         [AccessGrantsWrite] = [SystemAdministrator, AlarmCentreSupport, StaffingUnit, UnitManager],
+        // Opening doors (issue 5): care staff with a digital key ask for credentials, open, report that
+        // they could not get in; the handlers also require the user to be an employee with an issued key.
+        [OpenDoors] = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator],
+        // Lock events come up from the staff app (any of the above) or a gateway (an API key).
+        [LockEventUpload] = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Integration, SystemAdministrator],
+        // Break-glass is reviewed by the unit manager (scoped to their own staff and clients), the
+        // alarm centre that hands out logs (seed 001), the auditor and the system administrator.
+        [BreakGlassReview] = [UnitManager, AlarmCentreSupport, Auditor, SystemAdministrator],
     };
 
     public static void Configure(AuthorizationOptions options)

@@ -36,6 +36,12 @@ public abstract class PageObject(BrowserSession session)
         return new StockPage(Session);
     }
 
+    public async Task<MyClientsPage> GoToMyClients()
+    {
+        await Menu.Follow("Mina brukare", "mina-brukare");
+        return new MyClientsPage(Session);
+    }
+
     public async Task<AdminPage> GoToAdministration()
     {
         await Menu.Follow("Administration", "admin");

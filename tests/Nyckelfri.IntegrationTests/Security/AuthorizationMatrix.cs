@@ -70,6 +70,12 @@ public static class AuthorizationMatrix
     private static readonly string[] DigitalKeyBlockers = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, StaffingUnit,
         UnitManager, Coordinator];
     private static readonly string[] GrantWriters = [SystemAdministrator, AlarmCentreSupport, StaffingUnit, UnitManager];
+    // Issue 5: opening doors. Care staff with a digital key (the handlers also require an employee
+    // record and an issued key); lock events also come from a gateway's API key.
+    private static readonly string[] DoorOpeners = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator];
+    private static readonly string[] LockEventUploaders = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Integration,
+        SystemAdministrator];
+    private static readonly string[] BreakGlassReviewers = [UnitManager, AlarmCentreSupport, Auditor, SystemAdministrator];
 
     public static readonly IReadOnlyDictionary<string, string[]?> Expected = new Dictionary<string, string[]?>
     {
@@ -338,5 +344,19 @@ public static class AuthorizationMatrix
         ["POST /api/v1/access-grants/{id:guid}/withdraw"] = GrantWriters,
         ["GET /api/v1/employees/{id:guid}/permissions"] = DigitalKeyReaders,
         ["GET /api/v1/locks/{id:guid}/permissions"] = DigitalKeyReaders,
+        // ---- Opening doors (issue 5) ----
+        ["POST /api/v1/credentials"] = DoorOpeners,
+        ["POST /api/v1/break-glass"] = DoorOpeners,
+        ["GET /api/v1/revocation-list"] = LockEventUploaders,
+        ["POST /api/v1/locks/{id:guid}/events"] = LockEventUploaders,
+        ["GET /api/v1/locks/{id:guid}/sync"] = DeviceReaders,
+        ["GET /api/v1/me/clients"] = DoorOpeners,
+        ["POST /api/v1/clients/{clientId:guid}/could-not-get-in"] = DoorOpeners,
+        ["GET /api/v1/break-glass"] = BreakGlassReviewers,
+        ["POST /api/v1/break-glass/{id:guid}/review"] = BreakGlassReviewers,
+        // /Mina-brukare's POST (Open) and /Brukare/{id}/Dorren's POSTs (Open, CouldNotGetIn, BreakGlass) are the same policy.
+        ["PAGE /Mina-brukare"] = DoorOpeners,
+        ["PAGE /Brukare/{clientId:guid}/Dorren"] = DoorOpeners,
+        ["PAGE /Nodoppningar"] = BreakGlassReviewers,
     };
 }

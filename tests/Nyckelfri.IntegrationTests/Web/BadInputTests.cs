@@ -119,6 +119,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         await Add("two-factor-devices", db.TwoFactorDevices.IgnoreQueryFilters().Where(d => d.MunicipalityId == a).Select(d => d.Id));
         await Add("access-grants", db.AccessGrants.IgnoreQueryFilters().Where(g => g.MunicipalityId == a).Select(g => g.Id));
         await Add("digital-key-receipts", db.DigitalKeyReceipts.IgnoreQueryFilters().Where(r => r.MunicipalityId == a).Select(r => r.Id));
+        ids["locks"] = app.World.InStockLockUnits[0];
         return ids;
     }
 }

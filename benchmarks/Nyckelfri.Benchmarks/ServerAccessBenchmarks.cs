@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Access;
+using Nyckelfri.Clients;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.Devices;
+using Nyckelfri.Households;
+using Nyckelfri.LockProtocol;
+using Nyckelfri.Properties;
+using Nyckelfri.Providers;
+using Nyckelfri.Services;
+using Nyckelfri.Staff;
+using Nyckelfri.Tenancy;
+
+namespace Nyckelfri.Benchmarks;
+
+/// <summary>
+/// The server side of the online path, through the real handlers and EF Core on a SQLite file (the
+/// embedded database; PostgreSQL is faster for writes): one credential request as the app makes it
+/// (permission facts, the key, signing, the access-log line saved), and an upload of 500 new lock
+/// events (the idempotency check, the log lines, the lock's sync row) reported per event.
+/// </summary>
+public class ServerAccessBenchmarks : IDisposable
+{
+    private const int Batch = 500;
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"nyckelfri-bench-{Guid.NewGuid():N}.db");
+    private readonly IDataProtectionProvider _protection = new EphemeralDataProtectionProvider();
+    private readonly IssuerCache _issuers = new();
+    private DbContextOptions<NyckelfriDbContext> _options = null!;
+    private AccessScope _scope = null!;
+    private Guid _lockId;
+    private long _sequence;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _options = new DbContextOptionsBuilder<NyckelfriDbContext>().UseSqlite($"Data Source={_file}").Options;
+        using var db = new NyckelfriDbContext(_options, AccessScope.System(), TimeProvider.System);
+        db.Database.EnsureCreated();
+        var today = TimeProvider.System.Today();
+        var municipality = new Municipality("Benchmark kommun", "bench", isDemo: true);
+        var provider = new Provider(municipality.Id, "Hemtjänsten", ProviderKind.Internal);
+        var unit = new Unit(provider, "Centrum", UnitKind.HomeCare);
+        var address = new Address(municipality.Id, "Testgatan 1", "11122", "Teststad");
+        var household = new Household(address, null);
+        var client = new Client(municipality.Id, "Test", "Testsson", PersonalIdentityNumber.Parse("194001011234".Remove(11) + PersonalIdentityNumber.CheckDigitFor("400101123"), today));
+        household.AddCohabitant(client);
+        var model = new DeviceModel(municipality.Id, DeviceKind.LockUnit, "Lås", "Leverantör");
+        var store = new StockLocation(municipality.Id, "Lager");
+        var device = new Device(model, "BENCH-1", "K-1", store, "1.0");
+        device.Install(household, null, today.AddDays(-10));
+        var employee = new Employee(municipality.Id, provider.Id, "Anna", "Bänk", EmploymentType.Permanent, today.AddYears(-1));
+        employee.SetUnits([unit]);
+        using var phone = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var key = new DigitalKey(municipality.Id, "DK-1", DigitalKeyKind.PhoneApp, P256.ExportPublicKey(phone), KeyStock.AlarmCentre);
+        key.Issue(employee.Id, today.AddDays(-1), null);
+        db.AddRange(municipality, provider, unit, address, household, client, model, store, device, employee, key,
+            new CareService(client, CareServiceKind.HomeCare, true, unit, today.AddMonths(-1), null));
+        db.SaveChanges();
+        _lockId = device.Id;
+        _scope = new AccessScope
+        {
+            MunicipalityId = municipality.Id, ProviderId = provider.Id, UnitId = unit.Id, EmployeeId = employee.Id,
+            UserName = "Anna Bänk", Today = today, Roles = new HashSet<string> { Identity.Roles.Employee },
+        };
+    }
+
+    [Benchmark(Description = "Credential request (facts, permission, sign, log line; SQLite)")]
+    public bool IssueCredential()
+    {
+        using var db = new NyckelfriDbContext(_options, _scope, TimeProvider.System);
+        var issuers = new IssuerKeys(db, _protection, _issuers);
+        var handler = new IssueCredential(db, new AccessFacts(db), issuers, new RevocationLists(db, issuers));
+        return handler.Handle(new IssueCredential.Command { LockId = _lockId }, CancellationToken.None).GetAwaiter().GetResult().Issued;
+    }
+
+    [Benchmark(Description = "Event upload, per event (batches of 500 new events; SQLite)", OperationsPerInvoke = Batch)]
+    public int UploadEvents()
+    {
+        using var db = new NyckelfriDbContext(_options, _scope, TimeProvider.System);
+        var now = DateTimeOffset.UtcNow;
+        var events = new List<UploadLockEvents.EventLine>(Batch);
+        for (var i = 0; i < Batch; i++)
+            events.Add(new UploadLockEvents.EventLine { Sequence = ++_sequence, OccurredAt = now, Kind = LockEventKind.Opened });
+        return new UploadLockEvents(db).Handle(new UploadLockEvents.Command { LockId = _lockId, Events = events }, CancellationToken.None)
+            .GetAwaiter().GetResult().Stored;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+        GC.SuppressFinalize(this);
+    }
+}

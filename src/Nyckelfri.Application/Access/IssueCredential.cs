@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.LockProtocol;
+
+namespace Nyckelfri.Access;
+
+/// <summary>What the app gets back: a credential and the newest revocation list to carry, or why not.</summary>
+public sealed record CredentialResult(
+    bool Issued,
+    string? RefusalCode,
+    string? Refusal,
+    Credential? Credential,
+    CurrentRevocationList RevocationList,
+    Guid? ClientId,
+    DigitalKey? Key)
+{
+    public static CredentialResult Refused(string code, string reason, CurrentRevocationList list) => new(false, code, reason, null, list, null, null);
+}
+
+/// <summary>
+/// The online path (SPEC §6): the staff app asks for a credential for one lock. The server issues a
+/// short-lived ES256 credential bound to the employee, the key's device key and the lock only when the
+/// permission holds now, for at most one shift (12 h) and never past the last day the permission holds.
+/// Every answer, issued or refused, is a line in the access log.
+/// </summary>
+public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, IssuerKeys issuers, RevocationLists lists) : IHandler
+{
+    public static readonly TimeSpan ShiftLength = Protocol.MaxValidity;
+
+    public sealed class Command
+    {
+        public Guid? LockId { get; set; }
+
+        /// <summary>The key (app or fob) asking; optional when the employee has exactly one issued key.</summary>
+        public Guid? DigitalKeyId { get; set; }
+
+        /// <summary>The device key the app holds (base64 of 0x04||X||Y); when given it must be the key's registered one.</summary>
+        public string? HolderPublicKey { get; set; }
+    }
+
+    public async Task<CredentialResult> Handle(Command command, CancellationToken ct)
+    {
+        var v = new Validator();
+        if (command.LockId is null || command.LockId == Guid.Empty) v.Add(nameof(Command.LockId), "Ange vilket lås.");
+        byte[]? presentedKey = null;
+        if (command.HolderPublicKey is { Length: > 0 } text)
+        {
+            presentedKey = Base64(text);
+            if (presentedKey is not { Length: Protocol.PublicKeyLength })
+                v.Add(nameof(Command.HolderPublicKey), "Enhetens publika nyckel ska vara 65 byte (0x04||X||Y) i base64.");
+        }
+        v.ThrowIfInvalid();
+
+        var scope = db.Scope;
+        var employeeId = scope.EmployeeId ?? throw new RuleViolationException("not-an-employee",
+            "Ditt konto är inte kopplat till någon medarbetare, så det finns ingen digital nyckel att utfärda behörighet till.");
+        var issuer = await issuers.ForMunicipalityAsync(scope.MunicipalityId, ct);
+        var list = await lists.CurrentAsync(scope.MunicipalityId, ct);
+        var now = db.Clock.UtcNow();
+        var today = db.Clock.Today();
+
+        var lockFacts = await facts.ForLockAsync(command.LockId!.Value, ct) ?? throw new NotFoundException("Låset");
+        var key = await KeyOf(employeeId, command.DigitalKeyId, ct);
+        string? keyRefusal = key switch
+        {
+            null => "Du har ingen utlämnad digital nyckel. Kontakta Trygghetslarmscentralen (support).",
+            { Status: DigitalKeyStatus.Blocked } => "Nyckeln är spärrad. Ingen behörighet utfärdas till en spärrad nyckel.",
+            { Status: not DigitalKeyStatus.Issued } => "Nyckeln är inte utlämnad till dig.",
+            _ when presentedKey is not null && !presentedKey.AsSpan().SequenceEqual(key.HolderPublicKey) =>
+                "Enhetens nyckel stämmer inte med den registrerade digitala nyckeln.",
+            _ => null,
+        };
+        if (keyRefusal is not null)
+            return await Refuse(key?.Status == DigitalKeyStatus.Blocked ? "key-blocked" : "no-key", keyRefusal);
+
+        var employee = await facts.ForEmployeeAsync(employeeId, today, ct) ?? throw new NotFoundException("Medarbetaren");
+        var decision = AccessPolicy.Decide(employee, lockFacts.Services, today);
+        if (!decision.Allowed)
+            return await Refuse(decision.Denial!.Value.ToString(), decision.Explanation, lockFacts.ClientFor(decision));
+
+        var until = UntilFor(now, decision.LastDay);
+        var credential = issuer.Issue(employeeId, key!.HolderPublicKey, lockFacts.LockId, now, until);
+        var path = decision.Paths[0];
+        db.AccessEvents.Add(new AccessEvent(scope.MunicipalityId, AccessEventKind.CredentialIssued, AccessOutcome.Allowed, now, now)
+        {
+            EmployeeId = employeeId, DigitalKeyId = key.Id, LockId = lockFacts.LockId, ClientId = path.ClientId,
+            HouseholdId = lockFacts.HouseholdId, UnitId = path.UnitId, CredentialId = credential.CredentialId,
+            CredentialKind = CredentialKind.Normal, ValidUntil = credential.ValidUntil.UtcDateTime,
+            Detail = path.Explanation, RecordedBy = scope.UserName,
+        });
+        await db.SaveChangesAsync(ct);
+        return new CredentialResult(true, null, null, credential, list, path.ClientId, key);
+
+        async Task<CredentialResult> Refuse(string code, string reason, Guid? clientId = null)
+        {
+            db.AccessEvents.Add(new AccessEvent(scope.MunicipalityId, AccessEventKind.CredentialRefused, AccessOutcome.Denied, now, now)
+            {
+                EmployeeId = employeeId, DigitalKeyId = key?.Id, LockId = lockFacts.LockId, HouseholdId = lockFacts.HouseholdId,
+                ClientId = clientId ?? lockFacts.Services.FirstOrDefault()?.ClientId, ReasonCode = code, Detail = reason,
+                RecordedBy = scope.UserName,
+            });
+            await db.SaveChangesAsync(ct);
+            return CredentialResult.Refused(code, reason, list);
+        }
+    }
+
+    /// <summary>One shift from now, cut at the end (Swedish midnight) of the permission's last day.</summary>
+    public static DateTime UntilFor(DateTime now, DateOnly? lastDay)
+    {
+        var until = now + ShiftLength;
+        if (lastDay is { } last)
+        {
+            var endOfLastDay = SwedishTime.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            if (endOfLastDay < until) until = endOfLastDay;
+        }
+        return until;
+    }
+
+    /// <summary>The employee's key: the one named, or the only issued one (the newest when several).</summary>
+    internal async Task<DigitalKey?> KeyOf(Guid employeeId, Guid? digitalKeyId, CancellationToken ct)
+    {
+        var keys = db.DigitalKeys.IgnoreQueryFilters().Where(k => k.MunicipalityId == db.Scope.MunicipalityId);
+        if (digitalKeyId is { } id)
+        {
+            var named = await keys.FirstOrDefaultAsync(k => k.Id == id, ct);
+            // A blocked key was the employee's when blocked; one handed to someone else is not theirs.
+            return named is not null && (named.EmployeeId == employeeId || named.EmployeeId is null && named.Status != DigitalKeyStatus.Issued) ? named : null;
+        }
+        var mine = await keys.Where(k => k.EmployeeId == employeeId).ToListAsync(ct);
+        return mine.Where(k => k.Status == DigitalKeyStatus.Issued).OrderByDescending(k => k.IssuedOn).FirstOrDefault()
+               ?? mine.OrderByDescending(k => k.BlockedAt).FirstOrDefault(k => k.Status == DigitalKeyStatus.Blocked);
+    }
+
+    private static byte[]? Base64(string text)
+    {
+        try { return Convert.FromBase64String(text); }
+        catch (FormatException) { return null; }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nyckelfri.Access;
+using Nyckelfri.Clients;
+using Nyckelfri.Common;
+using Nyckelfri.Devices;
+using Nyckelfri.Households;
+using Nyckelfri.Identity;
+using Nyckelfri.IntegrationTests.Web;
+using Nyckelfri.LockProtocol;
+using Nyckelfri.Services;
+using Nyckelfri.Staff;
+
+namespace Nyckelfri.IntegrationTests.Doors;
+
+/// <summary>
+/// A door of one's own for one test: a client served by the external provider's unit "Norr", a lock
+/// mounted at the client's household, and an employee of that unit with a login and an issued digital
+/// key whose device key the test holds (as the phone would).
+/// </summary>
+internal sealed record Door(Guid ClientId, Guid HouseholdId, Guid LockId, string LockSerial, Guid EmployeeId, string UserName, Guid KeyId,
+    ECDsa DeviceKey) : IDisposable
+{
+    public Holder Holder => new(DeviceKey);
+
+    public void Dispose() => DeviceKey.Dispose();
+}
+
+internal static class DoorArrange
+{
+    private static int _counter;
+
+    public static async Task<Door> NewDoor(this NyckelfriApp app, EmploymentType employment = EmploymentType.Permanent, bool withUnit = true)
+    {
+        var n = Interlocked.Increment(ref _counter);
+        var suffix = DeviceArrange.Unique("D")[2..];
+        var today = app.Clock.Today();
+        await using var db = app.SystemContext();
+        var unit = await db.Units.SingleAsync(u => u.Id == app.World.ExternalUnit);
+        var address = await db.Addresses.SingleAsync(a => a.Id == app.World.AddressA);
+        var household = new Household(address, "D" + suffix[..6]);
+        var birth = $"19{30 + n % 60:00}0{1 + n % 9}1{n % 9}";
+        var serial = $"{n % 1000:000}";
+        var nine = birth[2..] + serial;
+        var client = new Client(app.World.MunicipalityA, "Dörr", "Brukare" + suffix[..4],
+            PersonalIdentityNumber.Parse(birth + serial + PersonalIdentityNumber.CheckDigitFor(nine), today));
+        household.AddCohabitant(client);
+        db.AddRange(household, client, new CareService(client, CareServiceKind.HomeCare, true, unit, today.AddMonths(-2), null));
+
+        var model = await db.DeviceModels.SingleAsync(m => m.Id == app.World.LockModelA);
+        var location = await db.StockLocations.SingleAsync(l => l.Id == app.World.StockLocationA);
+        var device = new Device(model, DeviceArrange.Unique("LS"), DeviceArrange.Unique("K"), location, "1.0");
+        db.Devices.Add(device);
+        device.Install(household, null, today.AddMonths(-1));
+
+        var employee = new Employee(app.World.MunicipalityA, app.World.ExternalProvider, "Eva", "Dörrsson" + suffix[..4], employment, today.AddYears(-1));
+        if (withUnit) employee.SetUnits([unit]);
+        db.Employees.Add(employee);
+
+        var deviceKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var key = new DigitalKey(app.World.MunicipalityA, DeviceArrange.Unique("DK"), DigitalKeyKind.PhoneApp, P256.ExportPublicKey(deviceKey), KeyStock.AlarmCentre);
+        key.Issue(employee.Id, today.AddDays(-7), "Personligt skåp");
+        db.DigitalKeys.Add(key);
+        await db.SaveChangesAsync();
+
+        var userName = "door-" + suffix.ToLowerInvariant();
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = userName, DisplayName = employee.FullName, MunicipalityId = app.World.MunicipalityA,
+            ProviderId = app.World.ExternalProvider, UnitId = withUnit ? app.World.ExternalUnit : null, EmployeeId = employee.Id,
+        };
+        (await users.CreateAsync(user, TestWorld.Password)).Succeeded.ShouldBeTrue();
+        await users.AddToRoleAsync(user, Roles.Employee);
+        return new Door(client.Id, household.Id, device.Id, device.SerialNumber, employee.Id, userName, key.Id, deviceKey);
+    }
+
+    /// <summary>An emulated lock for the door, trusting the municipality's issuer key.</summary>
+    public static async Task<LockEmulator.EmulatedLock> EmulatedLock(this NyckelfriApp app, Door door)
+    {
+        using var scope = app.Services.CreateScope();
+        await using var db = app.SystemContext(app.World.MunicipalityA);
+        var issuers = new IssuerKeys(db, scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+            scope.ServiceProvider.GetRequiredService<IssuerCache>());
+        var trusted = await issuers.TrustedAsync(app.World.MunicipalityA, CancellationToken.None);
+        return new LockEmulator.EmulatedLock(new LockEmulator.EmulatedLockOptions { LockId = door.LockId, SerialNumber = door.LockSerial, TrustedIssuers = [trusted] }, app.Clock);
+    }
+
+    /// <summary>Blocks the door's key as the alarm centre would (the block and a new revocation list in one save).</summary>
+    public static async Task Block(this NyckelfriApp app, Door door)
+    {
+        using var scope = app.Services.CreateScope();
+        await using var db = app.SystemContext(app.World.MunicipalityA);
+        var issuers = new IssuerKeys(db, scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+            scope.ServiceProvider.GetRequiredService<IssuerCache>());
+        var key = await db.DigitalKeys.SingleAsync(k => k.Id == door.KeyId);
+        key.Block("Borttappad", app.Clock.UtcNow());
+        await new RevocationLists(db, issuers).PublishAsync(app.World.MunicipalityA, CancellationToken.None);
+        await db.SaveChangesAsync();
+    }
+}
