@@ -60,6 +60,12 @@ public static class FieldLabels
         ["StaffMustBePresent"] = "Personal ska vara på plats", ["OutcomeCode"] = "Utfall (kod)", ["ClosingReason"] = "Anledning",
         ["ClosedAt"] = "Avslutat", ["CreatedAt"] = "Skapat", ["ProposalReason"] = "Varför ärendet föreslogs", ["DeviceId"] = "Enhet",
         ["StepCode"] = "Steg", ["Route"] = "Vad felet gäller", ["Role"] = "Roll", ["RoutinePreset"] = "Rutinmall",
+        // Digital keys, 2-factor devices and grants (issue 5).
+        ["HolderPublicKey"] = "Publik nyckel", ["HolderKeyHash"] = "Publika nyckelns hash", ["ProtectedPrivateKey"] = "Privat nyckel",
+        ["EmployeeId"] = "Medarbetare", ["Stock"] = "Lager", ["OrderedBy"] = "Beställd av", ["IssuedOn"] = "Utlämnad",
+        ["BlockedAt"] = "Spärrad", ["BlockReason"] = "Anledning till spärr", ["KeptAt"] = "Förvaras", ["FromDate"] = "Från och med",
+        ["ToDate"] = "Till och med", ["Reason"] = "Anledning", ["GrantedBy"] = "Beviljad av", ["WithdrawnAt"] = "Återkallad",
+        ["WithdrawnBy"] = "Återkallad av",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);
@@ -82,7 +88,12 @@ public static class FieldLabels
         ("Status", _) when int.TryParse(value, out _) => value,
         ("Status", _) when Enum.TryParse<DeviceStatus>(value, out var status) => DeviceNames.SwedishName(status),
         ("Status", _) when Enum.TryParse<KeySetStatus>(value, out var keys) => KeySet.SwedishName(keys),
+        ("Status", _) when Enum.TryParse<Nyckelfri.Access.DigitalKeyStatus>(value, out var key) => Nyckelfri.Access.DigitalKey.SwedishName(key),
+        ("Status", _) when Enum.TryParse<Nyckelfri.Access.TwoFactorDeviceStatus>(value, out var device) => Nyckelfri.Access.TwoFactorDevice.SwedishName(device),
+        ("Stock", _) when Enum.TryParse<Nyckelfri.Access.KeyStock>(value, out var stock) => Nyckelfri.Access.DigitalKey.SwedishName(stock),
         ("Kind", _) when int.TryParse(value, out _) => value,
+        ("Kind", _) when Enum.TryParse<Nyckelfri.Access.DigitalKeyKind>(value, out var keyKind) => Nyckelfri.Access.DigitalKey.SwedishName(keyKind),
+        ("Kind", _) when Enum.TryParse<Nyckelfri.Access.AccessGrantKind>(value, out var grantKind) => Nyckelfri.Access.AccessGrant.SwedishName(grantKind),
         ("Kind", _) when Enum.TryParse<DeviceKind>(value, out var kind) => DeviceNames.SwedishName(kind),
         ("Kind", _) when Enum.TryParse<RoutineKind>(value, out var routine) => RoutineNames.SwedishName(routine),
         ("State", _) when !int.TryParse(value, out _) && Enum.TryParse<WorkOrderState>(value, out var state) => WorkOrderNames.SwedishName(state),
