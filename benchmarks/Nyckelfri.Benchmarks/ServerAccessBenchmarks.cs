@@ -20,7 +20,7 @@ namespace Nyckelfri.Benchmarks;
 
 /// <summary>
 /// The server side of the online path, through the real handlers and EF Core on a SQLite file (the
-/// embedded database; PostgreSQL is faster for writes): one credential request as the app makes it
+/// embedded database) or, with NYCKELFRI_BENCH_POSTGRES set, PostgreSQL: one credential request as the app makes it
 /// (permission facts, the key, signing, the access-log line saved), and an upload of 500 new lock
 /// events (the idempotency check, the log lines, the lock's sync row) reported per event.
 /// </summary>
@@ -38,9 +38,16 @@ public class ServerAccessBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        _options = new DbContextOptionsBuilder<NyckelfriDbContext>().UseSqlite($"Data Source={_file}").Options;
+        // PostgreSQL (production) when NYCKELFRI_BENCH_POSTGRES names a server, else a SQLite file in
+        // write-ahead-log mode as the app runs it (DatabaseSetup).
+        var postgres = Environment.GetEnvironmentVariable("NYCKELFRI_BENCH_POSTGRES");
+        _options = postgres is { Length: > 0 }
+            ? new DbContextOptionsBuilder<NyckelfriDbContext>().UseNpgsql($"{postgres};Database=nyckelfri_bench_{Guid.NewGuid():N}").Options
+            : new DbContextOptionsBuilder<NyckelfriDbContext>().UseSqlite($"Data Source={_file}").Options;
         using var db = new NyckelfriDbContext(_options, AccessScope.System(), TimeProvider.System);
+        db.Database.EnsureDeleted();
         db.Database.EnsureCreated();
+        if (postgres is not { Length: > 0 }) db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         var today = TimeProvider.System.Today();
         var municipality = new Municipality("Benchmark kommun", "bench", isDemo: true);
         var provider = new Provider(municipality.Id, "Hemtjänsten", ProviderKind.Internal);
@@ -69,7 +76,7 @@ public class ServerAccessBenchmarks : IDisposable
         };
     }
 
-    [Benchmark(Description = "Credential request (facts, permission, sign, log line; SQLite)")]
+    [Benchmark(Description = "Credential request (facts, permission, sign, log line saved)")]
     public bool IssueCredential()
     {
         using var db = new NyckelfriDbContext(_options, _scope, TimeProvider.System);
@@ -78,7 +85,7 @@ public class ServerAccessBenchmarks : IDisposable
         return handler.Handle(new IssueCredential.Command { LockId = _lockId }, CancellationToken.None).GetAwaiter().GetResult().Issued;
     }
 
-    [Benchmark(Description = "Event upload, per event (batches of 500 new events; SQLite)", OperationsPerInvoke = Batch)]
+    [Benchmark(Description = "Event upload, per event (batches of 500 new events)", OperationsPerInvoke = Batch)]
     public int UploadEvents()
     {
         using var db = new NyckelfriDbContext(_options, _scope, TimeProvider.System);
@@ -92,6 +99,8 @@ public class ServerAccessBenchmarks : IDisposable
 
     public void Dispose()
     {
+        using (var db = new NyckelfriDbContext(_options, AccessScope.System(), TimeProvider.System))
+            if (db.Database.IsNpgsql()) db.Database.EnsureDeleted();
         SqliteConnection.ClearAllPools();
         File.Delete(_file);
         GC.SuppressFinalize(this);

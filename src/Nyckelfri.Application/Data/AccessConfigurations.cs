@@ -123,6 +123,9 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasIndex(v => new { v.EmployeeId, v.StartedAt });
         b.HasIndex(v => new { v.UnitId, v.StartedAt });
         b.HasIndex(v => v.StartEventId).IsUnique();
+        // Ending a visit updates only a row that is still open: two uploads cannot both end it
+        // (the loser reloads and pairs again). A model-only setting: the schema is unchanged.
+        b.Property(v => v.EndEventId).IsConcurrencyToken();
         b.Ignore(v => v.Duration);
     }
 }

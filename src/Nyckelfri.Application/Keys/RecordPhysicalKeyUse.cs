@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Access;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
 
@@ -43,7 +44,7 @@ public sealed class RecordPhysicalKeyUse(NyckelfriDbContext db) : IHandler
     public async Task<Guid> Handle(Guid clientId, Command command, CancellationToken ct)
     {
         var client = await Client(clientId, ct);
-        if (!await HouseholdLock.IsMountedAsync(db, client.HouseholdId, ct))
+        if (await HouseholdLock.MountedLockIdAsync(db, client.HouseholdId, ct) is not { } lockId)
             throw new RuleViolationException("physical-key-use-without-lock",
                 "Brukaren har inget monterat digitalt lås. Användning av fysisk nyckel registreras bara där ett digitalt lås finns.");
         var v = new Validator();
@@ -60,11 +61,20 @@ public sealed class RecordPhysicalKeyUse(NyckelfriDbContext db) : IHandler
 
         var use = new PhysicalKeyUse(client.MunicipalityId, clientId, set?.Id, usedAt, reason!.Value, note, db.Scope.UserName, db.Scope.UserId);
         db.PhysicalKeyUses.Add(use);
+        db.AccessEvents.Add(AccessLogLine(client, lockId, set, use));
         if (set is not null)
             db.Record(set, "Fysisk nyckel använd", PhysicalKeyUse.SwedishName(reason.Value) + (note is null ? "." : $": {note}"));
         await db.SaveChangesAsync(ct);
         return use.Id;
     }
+
+    /// <summary>The same use as a line of the access log (SPEC §7), saved with it: the reason, never the free-text note.</summary>
+    private AccessEvent AccessLogLine(ClientRow client, Guid lockId, KeySet? set, PhysicalKeyUse use) =>
+        new(client.MunicipalityId, AccessEventKind.PhysicalKeyUsed, AccessOutcome.Reported, use.UsedAt, db.Clock.UtcNow())
+        {
+            ClientId = use.ClientId, HouseholdId = client.HouseholdId, LockId = lockId, EmployeeId = db.Scope.EmployeeId,
+            UnitId = set?.HolderUnitId, Detail = PhysicalKeyUse.SwedishName(use.Reason), RecordedBy = db.Scope.UserName,
+        };
 
     private sealed record ClientRow(Guid MunicipalityId, Guid HouseholdId, string Name);
 

@@ -43,7 +43,7 @@ public sealed class ListWorkOrders(NyckelfriDbContext db) : IHandler
             csv.AppendJoin(';', new[] { item.Reference, item.KindName, item.StateName, item.StepTitle ?? "", item.OwnerRoleName ?? "",
                     item.OwnerUnitName ?? "", item.TakenBy ?? "", item.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                     item.Overdue ? "Ja" : "Nej", item.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) }
-                .Select(Cell))
+                .Select(CsvText.Cell))
                .Append("\r\n");
         return csv.ToString();
     }
@@ -109,12 +109,5 @@ public sealed class ListWorkOrders(NyckelfriDbContext db) : IHandler
     {
         var digits = search?.Trim().TrimStart('A', 'a').TrimStart('-');
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-    }
-
-    /// <summary>Quotes a cell when needed, and defuses a leading formula character (CSV injection).</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

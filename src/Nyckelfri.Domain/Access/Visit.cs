@@ -75,6 +75,21 @@ public sealed class NfcTag : Entity
     public Guid ClientId { get; private set; }
     public string? Placement { get; set; }
     public bool Active { get; set; } = true;
+
+    /// <summary>The tag is taken down (a lock was installed, the tag was lost): scanning it registers nothing.</summary>
+    public void Deactivate()
+    {
+        if (!Active) throw new RuleViolationException("nfc-tag-inactive", "NFC-taggen är redan inaktiverad.");
+        Active = false;
+    }
+
+    /// <summary>The same tag put up again at the same client.</summary>
+    public void Reactivate(string? placement)
+    {
+        if (Active) throw new RuleViolationException("nfc-tag-active", "NFC-taggen är redan registrerad hos brukaren.");
+        Active = true;
+        Placement = placement;
+    }
 }
 
 /// <summary>A finished visit waiting to be posted (HMAC-signed) to the municipality's webhook, retried with back-off.</summary>
@@ -97,7 +112,47 @@ public sealed class WebhookDelivery
     public string Payload { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public int Attempts { get; set; }
+
+    /// <summary>When to try next; null once delivered, or after <see cref="MaxAttempts"/> failures (an administrator decides).</summary>
     public DateTime? NextAttemptAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
+
+    /// <summary>The HTTP status or the exception type of the last failure: never a response body.</summary>
     public string? LastError { get; set; }
+
+    public const int MaxAttempts = 12;
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(6);
+
+    /// <summary>Given up: <see cref="MaxAttempts"/> attempts failed and nothing more is tried until an administrator retries.</summary>
+    public bool GaveUp => DeliveredAt is null && NextAttemptAt is null;
+
+    /// <summary>The wait after the given number of failed attempts: 1, 2, 4, 8 ... minutes, at most 6 hours; null after the last attempt.</summary>
+    public static TimeSpan? BackOff(int failedAttempts) =>
+        failedAttempts >= MaxAttempts ? null
+        : TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Max(failedAttempts, 1) - 1), LongestWait.TotalMinutes));
+
+    public void MarkDelivered(DateTime at)
+    {
+        if (DeliveredAt is not null) throw new RuleViolationException("webhook-already-delivered", "Besöket är redan levererat.");
+        Attempts++;
+        DeliveredAt = at;
+        NextAttemptAt = null;
+        LastError = null;
+    }
+
+    public void MarkFailed(DateTime at, string error)
+    {
+        if (DeliveredAt is not null) throw new RuleViolationException("webhook-already-delivered", "Besöket är redan levererat.");
+        Attempts++;
+        LastError = error.Length > 200 ? error[..200] : error;
+        NextAttemptAt = BackOff(Attempts) is { } wait ? at + wait : null;
+    }
+
+    /// <summary>An administrator asks for a new round of attempts after the receiver was fixed.</summary>
+    public void Retry(DateTime at)
+    {
+        if (!GaveUp) throw new RuleViolationException("webhook-not-given-up", "Leveransen försöks fortfarande (eller är redan levererad).");
+        Attempts = 0;
+        NextAttemptAt = at;
+    }
 }

@@ -22,6 +22,8 @@ public static class ApiSetup
         api.MapWorkOrdersApi();
         api.MapDigitalKeysApi();
         api.MapPermissionsApi();
+        api.MapAccessLogApi();
+        api.MapVisitsApi();
         api.MapAccessApi();
         return app;
     }

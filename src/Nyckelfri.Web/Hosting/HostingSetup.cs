@@ -21,6 +21,10 @@ public static class HostingSetup
         services.AddSingleton<Nyckelfri.Notifications.INotificationChannel, Nyckelfri.Notifications.LogNotificationChannel>();
         services.AddHostedService<NotificationDispatcher>();
         services.AddHostedService<RoutineSweeper>();
+        services.AddHostedService<VisitWebhookDispatcher>();
+        // The visit webhook's posts: a short timeout, and no redirects (a webhook goes where it was set to go).
+        services.AddHttpClient(Nyckelfri.Visits.VisitWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddDataProtection().SetApplicationName("Nyckelfri");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));

@@ -55,7 +55,11 @@ public static class StartupTasks
     private static async Task MigrateAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>().Database;
+        await database.MigrateAsync();
+        // The embedded database in write-ahead-log mode: readers do not wait for a writer, and a commit
+        // costs one write instead of several (the mode is stored in the file). PostgreSQL needs nothing.
+        if (database.IsSqlite()) await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 
     /// <summary>Generates the demo municipality if, and only if, the database has no municipality yet.</summary>

@@ -39,6 +39,10 @@ public static class Policies
     public const string DigitalKeysOrder = nameof(DigitalKeysOrder);
     public const string DigitalKeysBlock = nameof(DigitalKeysBlock);
     public const string AccessGrantsWrite = nameof(AccessGrantsWrite);
+    public const string AccessLogRead = nameof(AccessLogRead);
+    public const string VisitsRead = nameof(VisitsRead);
+    public const string NfcTagsWrite = nameof(NfcTagsWrite);
+    public const string NfcScan = nameof(NfcScan);
     public const string OpenDoors = nameof(OpenDoors);
     public const string LockEventUpload = nameof(LockEventUpload);
     public const string BreakGlassReview = nameof(BreakGlassReview);
@@ -107,6 +111,15 @@ public static class Policies
         // Time-boxed grants: the staffing unit books substitutes, the unit manager adds or restricts a unit,
         // the alarm centre's support adjusts any (the handler checks which kind each may make).
         [AccessGrantsWrite] = [SystemAdministrator, AlarmCentreSupport, StaffingUnit, UnitManager],
+        // The access-log report (seed 001): the unit manager asks for it (its own provider's clients and
+        // staff, by the query filters), the alarm centre hands it out, the auditor reviews it.
+        [AccessLogRead] = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, UnitManager, Auditor],
+        // Visits (seed 003 §5): the provider's planners and staff (their own clients, by the query filters).
+        [VisitsRead] = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee, Auditor],
+        // NFC tags are the provider's to put up and take down, where no lock exists (seed 003 §5);
+        // scanning is any staff member's (the handler also needs the login to be an employee's).
+        [NfcTagsWrite] = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee],
+        [NfcScan] = [SystemAdministrator, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator],
         // Opening doors (issue 5): care staff with a digital key ask for credentials, open, report that
         // they could not get in; the handlers also require the user to be an employee with an issued key.
         [OpenDoors] = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator],

@@ -70,6 +70,12 @@ public static class AuthorizationMatrix
     private static readonly string[] DigitalKeyBlockers = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, StaffingUnit,
         UnitManager, Coordinator];
     private static readonly string[] GrantWriters = [SystemAdministrator, AlarmCentreSupport, StaffingUnit, UnitManager];
+    // Issue 5: the access-log report (seed 001: the unit manager asks, the alarm centre hands it out, the
+    // auditor reviews) and visits (seed 003 §5: the provider's planners and staff; NFC tags are theirs).
+    private static readonly string[] AccessLogReaders = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, UnitManager, Auditor];
+    private static readonly string[] VisitReaders = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee, Auditor];
+    private static readonly string[] NfcTagWriters = [SystemAdministrator, AlarmCentreSupport, Coordinator, UnitManager, Employee];
+    private static readonly string[] NfcScanners = [SystemAdministrator, Coordinator, UnitManager, Employee, Nurse, NightPatrolCoordinator];
     // Issue 5: opening doors. Care staff with a digital key (the handlers also require an employee
     // record and an issued key); lock events also come from a gateway's API key.
     private static readonly string[] DoorOpeners = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator];
@@ -344,6 +350,25 @@ public static class AuthorizationMatrix
         ["POST /api/v1/access-grants/{id:guid}/withdraw"] = GrantWriters,
         ["GET /api/v1/employees/{id:guid}/permissions"] = DigitalKeyReaders,
         ["GET /api/v1/locks/{id:guid}/permissions"] = DigitalKeyReaders,
+        // ---- Access log and visits (issue 5) ----
+        // /Logg's CSV export is a GET handler of the same page; /Brukare/{id}/Nfc-taggar's deactivation a POST handler.
+        ["PAGE /Logg"] = AccessLogReaders,
+        ["GET /api/v1/access-log/"] = AccessLogReaders,
+        ["GET /api/v1/access-log/export"] = AccessLogReaders,
+        ["PAGE /Besok"] = VisitReaders,
+        ["PAGE /Brukare/{clientId:guid}/Besok"] = VisitReaders,
+        ["PAGE /Brukare/{clientId:guid}/Nfc-taggar"] = NfcTagWriters,
+        ["GET /api/v1/visits"] = VisitReaders,
+        ["GET /api/v1/clients/{clientId:guid}/nfc-tags"] = VisitReaders,
+        ["POST /api/v1/clients/{clientId:guid}/nfc-tags"] = NfcTagWriters,
+        ["GET /api/v1/nfc-tags/{id:guid}"] = VisitReaders,
+        ["DELETE /api/v1/nfc-tags/{id:guid}"] = NfcTagWriters,
+        ["POST /api/v1/nfc-scans"] = NfcScanners,
+        ["PAGE /Admin/Besokswebhook"] = Administrators,
+        ["GET /api/v1/admin/visit-webhook/"] = Administrators,
+        ["PUT /api/v1/admin/visit-webhook/"] = Administrators,
+        ["DELETE /api/v1/admin/visit-webhook/"] = Administrators,
+        ["POST /api/v1/admin/visit-webhook/retry"] = Administrators,
         // ---- Opening doors (issue 5) ----
         ["POST /api/v1/credentials"] = DoorOpeners,
         ["POST /api/v1/break-glass"] = DoorOpeners,

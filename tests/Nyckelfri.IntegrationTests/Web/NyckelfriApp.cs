@@ -57,6 +57,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnEmpty", "false");
         builder.UseSetting("Notifications:IntervalSeconds", "0");
         builder.UseSetting("Routines:SweepIntervalMinutes", "0");
+        builder.UseSetting("Visits:WebhookIntervalSeconds", "0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {

@@ -66,6 +66,9 @@ public static class FieldLabels
         ["BlockedAt"] = "Spärrad", ["BlockReason"] = "Anledning till spärr", ["KeptAt"] = "Förvaras", ["FromDate"] = "Från och med",
         ["ToDate"] = "Till och med", ["Reason"] = "Anledning", ["GrantedBy"] = "Beviljad av", ["WithdrawnAt"] = "Återkallad",
         ["WithdrawnBy"] = "Återkallad av",
+        // Visits (issue 5).
+        ["VisitWebhookUrl"] = "Webhook för besök (adress)", ["VisitWebhookSecret"] = "Webhook för besök (hemlighet)",
+        ["TagId"] = "NFC-taggens id", ["Placement"] = "Placering", ["Active"] = "Aktiv",
     };
 
     public static string For(string field) => Labels.GetValueOrDefault(field, field);

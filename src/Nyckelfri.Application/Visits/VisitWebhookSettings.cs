@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Access;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.Tenancy;
+
+namespace Nyckelfri.Visits;
+
+/// <summary>
+/// The caller's municipality's visit webhook: where finished visits are posted and the shared secret
+/// they are signed with. The secret is shown once, when it is made, and only its last characters after
+/// that. Also the deliveries that are waiting or were given up, and a retry of given-up ones.
+/// </summary>
+public sealed class VisitWebhookSettings(NyckelfriDbContext db) : IHandler
+{
+    public const int MaxUrlLength = 500;
+    private const int ProblemRows = 50;
+
+    public sealed class Command
+    {
+        public int Version { get; set; }
+        public string? Url { get; set; }
+
+        /// <summary>Make a new secret (the receiver must be given it); one is made anyway when there is none.</summary>
+        public bool NewSecret { get; set; }
+    }
+
+    public sealed class RetryCommand
+    {
+        public List<long>? DeliveryIds { get; set; }
+    }
+
+    /// <param name="Secret">The secret in clear: only in the answer to the change that made it.</param>
+    public sealed record View(int Version, string? Url, bool HasSecret, string? SecretHint, string? Secret,
+        int Waiting, int GivenUp, IReadOnlyList<DeliveryItem> Problems);
+
+    /// <summary>A delivery that failed at least once and is not delivered: still being retried, or given up.</summary>
+    public sealed record DeliveryItem(long Id, Guid VisitId, DateTime CreatedAt, int Attempts, DateTime? NextAttemptAt, string? LastError)
+    {
+        public bool GaveUp => NextAttemptAt is null;
+    }
+
+    public async Task<View> Get(CancellationToken ct) => await ViewOf(await Own(ct), secret: null, ct);
+
+    public async Task<View> Handle(Command command, CancellationToken ct)
+    {
+        var m = await Own(ct);
+        var v = new Validator();
+        var url = Url(v, command.Url);
+        v.ThrowIfInvalid();
+
+        db.ExpectVersion(m, command.Version);
+        m.VisitWebhookUrl = url;
+        string? secret = null;
+        if (command.NewSecret || string.IsNullOrEmpty(m.VisitWebhookSecret))
+            m.VisitWebhookSecret = secret = VisitWebhookSignature.NewSecret();
+        await db.SaveChangesAsync(ct);
+        return await ViewOf(m, secret, ct);
+    }
+
+    /// <summary>Turns the webhook off: no more visits are queued; what is queued waits until one is set again.</summary>
+    public async Task Disable(CancellationToken ct)
+    {
+        var m = await Own(ct);
+        if (m.VisitWebhookUrl is null) throw new RuleViolationException("visit-webhook-off", "Ingen webhook för besök är inställd.");
+        m.VisitWebhookUrl = null;
+        m.VisitWebhookSecret = null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Gives given-up deliveries a new round of attempts, from now.</summary>
+    public async Task<int> Retry(RetryCommand command, CancellationToken ct)
+    {
+        var ids = command.DeliveryIds?.Distinct().ToList() ?? [];
+        if (ids.Count is 0 or > 500)
+            throw ValidationFailedException.For(nameof(RetryCommand.DeliveryIds), "Ange vilka leveranser (1–500) som ska försökas igen.");
+        var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        if (deliveries.Count != ids.Count) throw new NotFoundException("Leveransen");
+        var now = db.Clock.UtcNow();
+        foreach (var delivery in deliveries) delivery.Retry(now);
+        await db.SaveChangesAsync(ct);
+        return deliveries.Count;
+    }
+
+    /// <summary>An absolute https:// address; http:// only to this machine (development). No user name or password in it.</summary>
+    internal static string? Url(Validator v, string? given)
+    {
+        const string field = nameof(Command.Url);
+        var text = v.Required(field, given, "Adress", MaxUrlLength);
+        if (text is null) return null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            v.Add(field, "Adressen ska vara en fullständig adress som börjar med https://.");
+            return null;
+        }
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        {
+            v.Add(field, "Adressen ska börja med https:// (http:// bara till localhost vid utveckling).");
+            return null;
+        }
+        if (!string.IsNullOrEmpty(uri.UserInfo)) { v.Add(field, "Adressen får inte innehålla användarnamn eller lösenord."); return null; }
+        if (!string.IsNullOrEmpty(uri.Fragment)) { v.Add(field, "Adressen får inte innehålla #."); return null; }
+        return uri.AbsoluteUri;
+    }
+
+    private async Task<View> ViewOf(Municipality m, string? secret, CancellationToken ct)
+    {
+        var open = db.WebhookDeliveries.AsNoTracking().Where(d => d.DeliveredAt == null);
+        var waiting = await open.CountAsync(d => d.NextAttemptAt != null, ct);
+        var givenUp = await open.CountAsync(d => d.NextAttemptAt == null, ct);
+        var problems = await open.Where(d => d.Attempts > 0)
+            .OrderBy(d => d.NextAttemptAt != null).ThenByDescending(d => d.Id)
+            .Take(ProblemRows)
+            .Select(d => new DeliveryItem(d.Id, d.VisitId, d.CreatedAt, d.Attempts, d.NextAttemptAt, d.LastError))
+            .ToListAsync(ct);
+        var stored = m.VisitWebhookSecret;
+        var hint = string.IsNullOrEmpty(stored) ? null : "••••" + stored[^4..];
+        return new View(m.Version, m.VisitWebhookUrl, !string.IsNullOrEmpty(stored), hint, secret, waiting, givenUp, problems);
+    }
+
+    private async Task<Municipality> Own(CancellationToken ct) =>
+        await db.Municipalities.FirstOrDefaultAsync(m => m.Id == db.Scope.MunicipalityId, ct)
+        ?? throw new NotFoundException("Kommunen");
+}

@@ -1,0 +1,27 @@
+using Nyckelfri.Access;
+using Nyckelfri.Common;
+using Nyckelfri.Web.Security;
+
+namespace Nyckelfri.Web.Api;
+
+/// <summary>
+/// The access-log report (SPEC §7): the lines the caller may see, filtered, newest first; and the same
+/// selection as CSV. Times are UTC in JSON and Swedish local time in the file; names, never a personnummer.
+/// </summary>
+public static class AccessLogApi
+{
+    public static void MapAccessLogApi(this IEndpointRouteBuilder api)
+    {
+        var log = api.MapGroup("/access-log").WithTags("Åtkomstlogg").RequireAuthorization(Policies.AccessLogRead);
+
+        log.MapGet("/", (ListAccessEvents list, Guid? clientId, Guid? employeeId, Guid? lockId, string? lockSerial, DateOnly? from, DateOnly? to,
+                    AccessEventKind? kind, AccessOutcome? outcome, string? clientName, string? employeeName, int? page, int? pageSize, CancellationToken ct) =>
+                list.Handle(new ListAccessEvents.Query(clientId, employeeId, lockId, lockSerial, from, to, kind, outcome, clientName, employeeName,
+                    page, pageSize), ct));
+
+        log.MapGet("/export", async (ListAccessEvents list, Guid? clientId, Guid? employeeId, Guid? lockId, string? lockSerial, DateOnly? from,
+                    DateOnly? to, AccessEventKind? kind, AccessOutcome? outcome, string? clientName, string? employeeName, CancellationToken ct) =>
+                TypedResults.File(CsvText.Utf8WithBom(await list.Csv(new ListAccessEvents.Query(clientId, employeeId, lockId, lockSerial, from, to,
+                    kind, outcome, clientName, employeeName), ct)), "text/csv; charset=utf-8", "atkomstlogg.csv"));
+    }
+}

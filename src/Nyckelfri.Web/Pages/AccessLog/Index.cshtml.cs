@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Nyckelfri.Access;
+using Nyckelfri.Common;
+using Nyckelfri.Web.Security;
+
+namespace Nyckelfri.Web.Pages.AccessLog;
+
+/// <summary>
+/// The access-log report (seed 001): filter by client, employee, lock, period, kind and outcome; page
+/// through it, newest first, in Swedish local time; download the same selection as CSV.
+/// </summary>
+[Authorize(Policy = Policies.AccessLogRead)]
+public sealed class IndexModel(ListAccessEvents list) : NyckelfriPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? ClientId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? EmployeeId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? LockId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "brukare")] public string? ClientName { get; set; }
+    [BindProperty(SupportsGet = true, Name = "medarbetare")] public string? EmployeeName { get; set; }
+    [BindProperty(SupportsGet = true, Name = "las")] public string? LockSerial { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public AccessEventKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public AccessOutcome? Outcome { get; set; }
+    // From the query string only: Razor Pages puts the page's own path in the route value "page".
+    [BindProperty(SupportsGet = true, Name = "page"), FromQuery(Name = "page")] public int? PageNumber { get; set; }
+
+    public Page<ListAccessEvents.Item> Events { get; private set; } = new([], 1, Page<ListAccessEvents.Item>.DefaultSize, 0);
+
+    /// <summary>The export of what the filters select now (every page).</summary>
+    public string CsvHref => QueryHelpers.AddQueryString("/Logg", Request.Query
+        .Where(q => q.Key is not ("page" or "handler"))
+        .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))
+        .Append(new("handler", "Csv")));
+
+    /// <summary>Filters that came with a link (a client's or an employee's page) and have no field of their own.</summary>
+    public bool HasLinkedFilter => ClientId is not null || EmployeeId is not null || LockId is not null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return;
+        try
+        {
+            Events = await list.Handle(Query(), ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+                foreach (var message in messages) ModelState.AddModelError(field, message);
+        }
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return BadRequest();
+        try
+        {
+            return File(CsvText.Utf8WithBom(await list.Csv(Query() with { Page = null }, ct)), "text/csv; charset=utf-8", "atkomstlogg.csv");
+        }
+        catch (ValidationFailedException)
+        {
+            return BadRequest();
+        }
+    }
+
+    private ListAccessEvents.Query Query() =>
+        new(ClientId, EmployeeId, LockId, LockSerial, From, To, Kind, Outcome, ClientName, EmployeeName, PageNumber);
+}
