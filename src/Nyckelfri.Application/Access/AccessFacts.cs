@@ -60,12 +60,78 @@ public sealed class AccessFacts(NyckelfriDbContext db) : IHandler
         var device = await db.Devices.IgnoreQueryFilters().AsNoTracking()
             .Where(d => d.Id == lockId && d.MunicipalityId == Municipality
                         && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit)
-                        && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty))
+                        && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty)
+                        && (d.HouseholdId != null || d.EntranceId != null))
             .Select(d => new { d.Id, d.SerialNumber, d.Kind, d.Status, d.HouseholdId, d.EntranceId })
             .FirstOrDefaultAsync(ct);
         if (device is null) return null;
         var services = await ServicesBehind(device.HouseholdId, device.EntranceId, ct);
         return new LockFacts(device.Id, device.SerialNumber, device.Kind, device.Status, device.HouseholdId, device.EntranceId, services);
+    }
+
+    /// <summary>
+    /// Every mounted lock behind which one of <paramref name="unitIds"/> gives a service today, each with
+    /// all the services behind it (other units' too: the rule looks at them all). Three queries, whatever
+    /// the number of locks.
+    /// </summary>
+    public async Task<List<LockFacts>> LocksServedByAsync(IReadOnlyCollection<Guid> unitIds, DateOnly today, CancellationToken ct)
+    {
+        if (unitIds.Count == 0) return [];
+        var homes = await (from service in db.CareServices.IgnoreQueryFilters()
+                           join client in db.Clients.IgnoreQueryFilters() on service.ClientId equals client.Id
+                           join household in db.Households.IgnoreQueryFilters() on client.HouseholdId equals household.Id
+                           where service.MunicipalityId == Municipality && unitIds.Contains(service.UnitId)
+                                 && service.StartDate <= today && (service.EndDate == null || service.EndDate >= today)
+                           select new { household.Id, household.EntranceId })
+            .Distinct().AsNoTracking().ToListAsync(ct);
+        var householdIds = homes.Select(h => h.Id).ToList();
+        var entranceIds = homes.Where(h => h.EntranceId != null).Select(h => h.EntranceId!.Value).Distinct().ToList();
+        var devices = await db.Devices.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.MunicipalityId == Municipality
+                        && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit)
+                        && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty)
+                        && ((d.HouseholdId != null && householdIds.Contains(d.HouseholdId.Value))
+                            || (d.EntranceId != null && entranceIds.Contains(d.EntranceId.Value))))
+            .Select(d => new { d.Id, d.SerialNumber, d.Kind, d.Status, d.HouseholdId, d.EntranceId })
+            .ToListAsync(ct);
+        if (devices.Count == 0) return [];
+        var lockHouseholds = devices.Where(d => d.HouseholdId != null).Select(d => d.HouseholdId!.Value).Distinct().ToList();
+        var lockEntrances = devices.Where(d => d.EntranceId != null).Select(d => d.EntranceId!.Value).Distinct().ToList();
+        var services = await (from service in db.CareServices.IgnoreQueryFilters()
+                              join client in db.Clients.IgnoreQueryFilters() on service.ClientId equals client.Id
+                              join household in db.Households.IgnoreQueryFilters() on client.HouseholdId equals household.Id
+                              join unit in db.Units.IgnoreQueryFilters() on service.UnitId equals unit.Id
+                              where service.MunicipalityId == Municipality
+                                    && (lockHouseholds.Contains(household.Id) || (household.EntranceId != null && lockEntrances.Contains(household.EntranceId.Value)))
+                              select new
+                              {
+                                  HouseholdId = household.Id, household.EntranceId,
+                                  Facts = new ServiceFacts(client.Id, client.FirstName + " " + client.LastName, service.Kind, unit.Id, unit.Name,
+                                      service.StartDate, service.EndDate),
+                              })
+            .AsNoTracking().ToListAsync(ct);
+        return devices.Select(d => new LockFacts(d.Id, d.SerialNumber, d.Kind, d.Status, d.HouseholdId, d.EntranceId,
+                services.Where(s => (d.HouseholdId != null && s.HouseholdId == d.HouseholdId) || (d.EntranceId != null && s.EntranceId == d.EntranceId))
+                    .Select(s => s.Facts).ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The employees a decision about this lock concerns: those in a unit that serves behind it, and those
+    /// with a grant on such a unit that has not ended; employments ended more than a month ago left out.
+    /// </summary>
+    public async Task<List<Guid>> EmployeesConcernedAsync(IReadOnlyCollection<Guid> unitIds, DateOnly today, CancellationToken ct)
+    {
+        if (unitIds.Count == 0) return [];
+        var recent = today.AddMonths(-1);
+        var members = db.Set<EmployeeUnit>().IgnoreQueryFilters().Where(u => unitIds.Contains(u.UnitId)).Select(u => u.EmployeeId);
+        var granted = db.AccessGrants.IgnoreQueryFilters()
+            .Where(g => g.MunicipalityId == Municipality && unitIds.Contains(g.UnitId) && g.WithdrawnAt == null && g.ToDate >= today)
+            .Select(g => g.EmployeeId);
+        return await db.Employees.IgnoreQueryFilters()
+            .Where(e => e.MunicipalityId == Municipality && (members.Contains(e.Id) || granted.Contains(e.Id)) && (e.EndDate == null || e.EndDate >= recent))
+            .Select(e => e.Id)
+            .ToListAsync(ct);
     }
 
     private async Task<List<ServiceFacts>> ServicesBehind(Guid? householdId, Guid? entranceId, CancellationToken ct) =>

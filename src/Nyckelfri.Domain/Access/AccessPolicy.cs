@@ -52,8 +52,8 @@ public sealed record PermissionPath(Guid ClientId, string ClientName, CareServic
             var until = LastDay is { } last ? $" t.o.m. {last:yyyy-MM-dd}" : " tills vidare";
             var via = ViaGrant switch
             {
-                AccessGrantKind.SubstituteBooking => $"vikariebokad på {UnitName} av bemanningsenheten",
-                AccessGrantKind.AddUnit => $"tillfälligt tillagd på {UnitName}",
+                AccessGrantKind.SubstituteBooking => $"är vikariebokad på {UnitName} av bemanningsenheten",
+                AccessGrantKind.AddUnit => $"är tillfälligt tillagd på {UnitName}",
                 _ => $"arbetar på {UnitName}",
             };
             return $"{ClientName} har {service} från {UnitName}; medarbetaren {via}{until}.";
@@ -95,10 +95,7 @@ public static class AccessPolicy
 {
     public static PermissionDecision Decide(EmployeeAccessFacts employee, IReadOnlyCollection<ServiceFacts> servicesBehindLock, DateOnly today)
     {
-        if (today < employee.StartDate) return Deny(PermissionDenial.NotYetEmployed);
-        if (employee.EndDate is { } end && today > end) return Deny(PermissionDenial.EmploymentEnded);
-        if (employee.LongLeaveFrom is { } leaveFrom && leaveFrom <= today && (employee.LongLeaveTo is null || today <= employee.LongLeaveTo))
-            return Deny(PermissionDenial.OnLongLeave);
+        if (EmploymentDenial(employee, today) is { } notWorking) return Deny(notWorking);
 
         var active = servicesBehindLock.Where(s => s.IsActiveOn(today)).ToList();
         if (active.Count == 0) return Deny(PermissionDenial.NoServiceBehindLock);
@@ -119,6 +116,30 @@ public static class AccessPolicy
         }
         if (active.Any(s => units.Restricted.Contains(s.UnitId))) return Deny(PermissionDenial.UnitRestricted);
         return Deny(employee.EmploymentType == EmploymentType.Hourly ? PermissionDenial.SubstituteNotBooked : PermissionDenial.NoServingUnit);
+    }
+
+    /// <summary>Why the employee may open nothing at all on the day, whatever the lock: not employed, or on long leave.</summary>
+    public static PermissionDenial? EmploymentDenial(EmployeeAccessFacts employee, DateOnly today)
+    {
+        if (today < employee.StartDate) return PermissionDenial.NotYetEmployed;
+        if (employee.EndDate is { } end && today > end) return PermissionDenial.EmploymentEnded;
+        if (employee.LongLeaveFrom is { } leaveFrom && leaveFrom <= today && (employee.LongLeaveTo is null || today <= employee.LongLeaveTo))
+            return PermissionDenial.OnLongLeave;
+        return null;
+    }
+
+    /// <summary>
+    /// Why the employee may open no lock at all on the day, whichever lock: not employed, on leave, or no
+    /// unit to work for (a substitute without a booking, every own unit restricted). Null when they work
+    /// for some unit today (whether its clients have locks is another matter).
+    /// </summary>
+    public static PermissionDenial? NothingToOpen(EmployeeAccessFacts employee, DateOnly today)
+    {
+        if (EmploymentDenial(employee, today) is { } notWorking) return notWorking;
+        var units = UnitsOn(employee, today);
+        if (units.Allowed.Count > 0) return null;
+        if (units.Restricted.Count > 0 && employee.Units.Count > 0) return PermissionDenial.UnitRestricted;
+        return employee.EmploymentType == EmploymentType.Hourly ? PermissionDenial.SubstituteNotBooked : PermissionDenial.NoServingUnit;
     }
 
     /// <summary>

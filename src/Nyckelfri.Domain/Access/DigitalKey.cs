@@ -62,7 +62,30 @@ public sealed class DigitalKey : Entity
         Stock = stock;
     }
 
-    /// <summary>A key ordered for a named employee (seed 001: the unit manager orders it for a new employee).</summary>
+    /// <summary>
+    /// A key ordered for a named employee (seed 001: the unit manager orders it for a new employee) whose
+    /// key number and key pair are not known yet: it carries its order number until the alarm centre makes
+    /// it ready (<see cref="MakeReady(string, byte[])"/>).
+    /// </summary>
+    public static DigitalKey Order(Guid municipalityId, DigitalKeyKind kind, Guid employeeId, string orderedBy)
+    {
+        var key = new DigitalKey
+        {
+            MunicipalityId = municipalityId,
+            Kind = kind,
+            Status = DigitalKeyStatus.Ordered,
+            Stock = KeyStock.AlarmCentre,
+            EmployeeId = employeeId,
+            OrderedBy = orderedBy,
+        };
+        key.KeyNumber = OrderNumberOf(key.Id);
+        return key;
+    }
+
+    /// <summary>The placeholder key number of an order: "BEST-" and the end of the id.</summary>
+    public static string OrderNumberOf(Guid id) => "BEST-" + id.ToString("N")[^8..].ToUpperInvariant();
+
+    /// <summary>A key ordered for a named employee whose key number and key pair are already known.</summary>
     public static DigitalKey Order(Guid municipalityId, string keyNumber, DigitalKeyKind kind, byte[] holderPublicKey, Guid employeeId, string orderedBy)
     {
         var key = new DigitalKey(municipalityId, keyNumber, kind, holderPublicKey, KeyStock.AlarmCentre)
@@ -104,21 +127,40 @@ public sealed class DigitalKey : Entity
 
     public bool CanOpen => Status == DigitalKeyStatus.Issued;
 
+    /// <summary>An order not yet made ready has no key pair: nothing to issue, nothing to revoke.</summary>
+    public bool HasKeyMaterial => HolderPublicKey.Length > 0;
+
     public static string Normalise(string keyNumber) => keyNumber.Trim().ToUpperInvariant();
 
     /// <summary>An ordered key made ready: it goes on the shelf for its employee.</summary>
     public void MakeReady()
     {
         Require(Status == DigitalKeyStatus.Ordered, "Bara en beställd nyckel kan färdigställas.");
+        Require(HasKeyMaterial, "Ange nyckelnummer och nyckelns publika nyckel när den färdigställs.");
         Status = DigitalKeyStatus.InStock;
     }
 
-    /// <summary>Signs the key out to an employee. An ordered key goes only to the employee it was ordered for.</summary>
+    /// <summary>An ordered key made ready with its real key number and key pair.</summary>
+    public void MakeReady(string keyNumber, byte[] holderPublicKey)
+    {
+        Require(Status == DigitalKeyStatus.Ordered, "Bara en beställd nyckel kan färdigställas.");
+        KeyNumber = Normalise(keyNumber);
+        HolderPublicKey = holderPublicKey;
+        HolderKeyHash = System.Security.Cryptography.SHA256.HashData(holderPublicKey);
+        Status = DigitalKeyStatus.InStock;
+    }
+
+    /// <summary>
+    /// Signs the key out to an employee. A key ordered for someone (made ready or not) goes only to the
+    /// employee it was ordered for.
+    /// </summary>
     public void Issue(Guid employeeId, DateOnly on, string? keptAt)
     {
         Require(Status is DigitalKeyStatus.InStock or DigitalKeyStatus.Ordered,
             Status == DigitalKeyStatus.Blocked ? "En spärrad nyckel kan inte lämnas ut igen: lämna ut en ny nyckel." : "Nyckeln är redan utlämnad eller tagen ur bruk.");
-        if (EmployeeId is { } orderedFor && Status == DigitalKeyStatus.Ordered && orderedFor != employeeId)
+        Require(HasKeyMaterial, "Nyckeln måste färdigställas innan den lämnas ut.");
+        // Only an ordered key keeps its employee while not issued (a returned key forgets its holder).
+        if (EmployeeId is { } orderedFor && orderedFor != employeeId)
             throw new RuleViolationException("digital-key-ordered-for-other", "Nyckeln är beställd till en annan medarbetare.");
         Status = DigitalKeyStatus.Issued;
         EmployeeId = employeeId;
@@ -143,6 +185,7 @@ public sealed class DigitalKey : Entity
     {
         Require(Status != DigitalKeyStatus.Blocked, "Nyckeln är redan spärrad.");
         Require(Status != DigitalKeyStatus.Retired, "Nyckeln är tagen ur bruk.");
+        Require(HasKeyMaterial, "Beställningen har ingen nyckel ännu: avbeställ den (ta ur bruk) i stället.");
         Status = DigitalKeyStatus.Blocked;
         BlockedAt = at;
         BlockReason = reason;
@@ -158,10 +201,17 @@ public sealed class DigitalKey : Entity
     public void MoveStock(KeyStock to)
     {
         Require(Status == DigitalKeyStatus.InStock, "Bara en nyckel i lager kan flyttas.");
+        Require(Stock != to, "Nyckeln ligger redan i det lagret.");
+        Require(EmployeeId is null, "Nyckeln är beställd till en medarbetare och ska ligga kvar hos Trygghetslarmscentralen.");
         Stock = to;
     }
 
-    public void KeepAt(string? place) => KeptAt = Clean(place);
+    /// <summary>Where the employee keeps the key when not carrying it; only an issued key has such a place.</summary>
+    public void KeepAt(string? place)
+    {
+        Require(Status == DigitalKeyStatus.Issued, "Bara en utlämnad nyckel har en förvaringsplats.");
+        KeptAt = Clean(place);
+    }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -47,6 +47,8 @@ public sealed class TwoFactorDevice : Entity
     public void PlaceAtUnit(Guid unitId, string keptAt)
     {
         Require(Status == TwoFactorDeviceStatus.InStock, "Bara en dosa i lager kan placeras på en enhet.");
+        if (string.IsNullOrWhiteSpace(keptAt))
+            throw new RuleViolationException("two-factor-place-required", "Ange var på enheten dosan förvaras.");
         Status = TwoFactorDeviceStatus.KeptAtUnit;
         UnitId = unitId;
         EmployeeId = null;
@@ -70,7 +72,21 @@ public sealed class TwoFactorDevice : Entity
         BlockReason = reason;
     }
 
-    public void KeepAt(string? place) => KeptAt = Clean(place);
+    /// <summary>Taken out of use (worn out or no longer needed): only from stock.</summary>
+    public void Retire()
+    {
+        Require(Status == TwoFactorDeviceStatus.InStock, "Bara en dosa i lager kan tas ur bruk.");
+        Status = TwoFactorDeviceStatus.Retired;
+    }
+
+    /// <summary>Where the device is kept when not in use; only one that is out has such a place.</summary>
+    public void KeepAt(string? place)
+    {
+        Require(Status is TwoFactorDeviceStatus.Issued or TwoFactorDeviceStatus.KeptAtUnit, "Bara en utlämnad dosa har en förvaringsplats.");
+        if (Status == TwoFactorDeviceStatus.KeptAtUnit && string.IsNullOrWhiteSpace(place))
+            throw new RuleViolationException("two-factor-place-required", "Ange var på enheten dosan förvaras.");
+        KeptAt = Clean(place);
+    }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -20,6 +20,8 @@ public static class ApiSetup
         api.MapStockApi();
         api.MapBatteriesApi();
         api.MapWorkOrdersApi();
+        api.MapDigitalKeysApi();
+        api.MapPermissionsApi();
         api.MapAccessLogApi();
         api.MapVisitsApi();
         api.MapAccessApi();

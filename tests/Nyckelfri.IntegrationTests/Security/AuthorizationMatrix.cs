@@ -27,7 +27,8 @@ public static class AuthorizationMatrix
         AlarmCentreAdministration, AlarmCentreSupport, Installer, Coordinator, UnitManager, Nurse, NightPatrolCoordinator,
         StaffingUnit, Auditor];
     private static readonly string[] ProviderWriters = [SystemAdministrator];
-    private static readonly string[] StaffReaders = [SystemAdministrator, Coordinator, UnitManager, NightPatrolCoordinator, StaffingUnit, Auditor];
+    private static readonly string[] StaffReaders = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, Coordinator, UnitManager,
+        NightPatrolCoordinator, StaffingUnit, Auditor];
     private static readonly string[] StaffWriters = [SystemAdministrator, UnitManager, StaffingUnit];
     private static readonly string[] Administrators = [SystemAdministrator];
 
@@ -59,6 +60,16 @@ public static class AuthorizationMatrix
         AlarmCentreAdministration, AlarmCentreSupport, Installer, Locksmith, Coordinator, UnitManager, Nurse,
         NightPatrolCoordinator];
 
+    // Issue 5: digital keys, 2-factor devices, grants and the permission pages (seed 001). The handlers
+    // further hold the staffing unit to its own stock and hourly staff, and let only the alarm centre
+    // register, make ready and retire; provider users see their own staff only (query filters).
+    private static readonly string[] DigitalKeyReaders = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, StaffingUnit,
+        UnitManager, Coordinator, Auditor];
+    private static readonly string[] DigitalKeyWriters = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, StaffingUnit];
+    private static readonly string[] DigitalKeyOrderers = [SystemAdministrator, AlarmCentreSupport, UnitManager];
+    private static readonly string[] DigitalKeyBlockers = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, StaffingUnit,
+        UnitManager, Coordinator];
+    private static readonly string[] GrantWriters = [SystemAdministrator, AlarmCentreSupport, StaffingUnit, UnitManager];
     // Issue 5: the access-log report (seed 001: the unit manager asks, the alarm centre hands it out, the
     // auditor reviews) and visits (seed 003 §5: the provider's planners and staff; NFC tags are theirs).
     private static readonly string[] AccessLogReaders = [SystemAdministrator, AlarmCentreAdministration, AlarmCentreSupport, UnitManager, Auditor];
@@ -301,6 +312,44 @@ public static class AuthorizationMatrix
         // Routine configuration: switching preset and reassigning a step are POST handlers of the same page.
         ["PAGE /Admin/Rutiner"] = Administrators,
 
+        // ---- Digital keys, 2-factor devices, grants, permissions (issue 5) ----
+        // The key and device pages' POST handlers (Ready, Issue, Return, Keep, Move, Retire, Block; Place) refuse
+        // anyone without the action's policy; the employee page's (Order, Issue, Grant, Withdraw) likewise.
+        ["PAGE /Nycklar/Digitala"] = DigitalKeyReaders,
+        ["PAGE /Nycklar/Digitala/Ny"] = DigitalKeyWriters,
+        ["PAGE /Nycklar/Digitala/{id:guid}"] = DigitalKeyReaders,
+        ["PAGE /Nycklar/Digitala/Kvittens/{id:guid}"] = DigitalKeyReaders,
+        ["PAGE /Nycklar/Dosor"] = DigitalKeyReaders,
+        ["PAGE /Nycklar/Dosor/{id:guid}"] = DigitalKeyReaders,
+        ["PAGE /Personal/{id:guid}/Behorighet"] = DigitalKeyReaders,
+        ["GET /api/v1/digital-keys/"] = DigitalKeyReaders,
+        ["POST /api/v1/digital-keys/"] = DigitalKeyWriters,
+        ["POST /api/v1/digital-keys/orders"] = DigitalKeyOrderers,
+        ["GET /api/v1/digital-keys/{id:guid}"] = DigitalKeyReaders,
+        ["GET /api/v1/digital-keys/{id:guid}/history"] = DigitalKeyReaders,
+        ["POST /api/v1/digital-keys/{id:guid}/make-ready"] = DigitalKeyWriters,
+        ["POST /api/v1/digital-keys/{id:guid}/issue"] = DigitalKeyWriters,
+        ["POST /api/v1/digital-keys/{id:guid}/return"] = DigitalKeyWriters,
+        ["POST /api/v1/digital-keys/{id:guid}/block"] = DigitalKeyBlockers,
+        ["POST /api/v1/digital-keys/{id:guid}/retire"] = DigitalKeyWriters,
+        ["POST /api/v1/digital-keys/{id:guid}/move"] = DigitalKeyWriters,
+        ["POST /api/v1/digital-keys/{id:guid}/kept-at"] = DigitalKeyWriters,
+        ["GET /api/v1/two-factor-devices/"] = DigitalKeyReaders,
+        ["POST /api/v1/two-factor-devices/"] = DigitalKeyWriters,
+        ["GET /api/v1/two-factor-devices/{id:guid}"] = DigitalKeyReaders,
+        ["GET /api/v1/two-factor-devices/{id:guid}/history"] = DigitalKeyReaders,
+        ["POST /api/v1/two-factor-devices/{id:guid}/issue"] = DigitalKeyWriters,
+        ["POST /api/v1/two-factor-devices/{id:guid}/place-at-unit"] = DigitalKeyWriters,
+        ["POST /api/v1/two-factor-devices/{id:guid}/return"] = DigitalKeyWriters,
+        ["POST /api/v1/two-factor-devices/{id:guid}/block"] = DigitalKeyBlockers,
+        ["POST /api/v1/two-factor-devices/{id:guid}/kept-at"] = DigitalKeyWriters,
+        ["GET /api/v1/digital-key-receipts/{id:guid}"] = DigitalKeyReaders,
+        ["GET /api/v1/employees/{id:guid}/access-grants"] = DigitalKeyReaders,
+        ["POST /api/v1/employees/{id:guid}/access-grants"] = GrantWriters,
+        ["GET /api/v1/access-grants/{id:guid}"] = DigitalKeyReaders,
+        ["POST /api/v1/access-grants/{id:guid}/withdraw"] = GrantWriters,
+        ["GET /api/v1/employees/{id:guid}/permissions"] = DigitalKeyReaders,
+        ["GET /api/v1/locks/{id:guid}/permissions"] = DigitalKeyReaders,
         // ---- Access log and visits (issue 5) ----
         // /Logg's CSV export is a GET handler of the same page; /Brukare/{id}/Nfc-taggar's deactivation a POST handler.
         ["PAGE /Logg"] = AccessLogReaders,

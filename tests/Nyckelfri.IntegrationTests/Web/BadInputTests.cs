@@ -25,6 +25,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         "personalIdentityNumber", "title", "organizationNumber", "contactName", "contactPhone", "contactEmail",
         "userName", "displayName", "password", "decisionReference", "consentNote",
         "keyNumber", "firmware", "note", "description", "reason", "comment",
+        "serialNumber", "holderPublicKey", "keptAt", "giverName", "receiverName",
     ];
 
     public static readonly TheoryData<string, string> Payloads = new()
@@ -35,7 +36,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         { "empty object", "{}" },
         { "over-long strings", Body(Long) },
         { "script tags", Body(Script) },
-        { "unknown ids", "{\"householdId\": \"" + Guid.NewGuid() + "\", \"unitId\": \"" + Guid.NewGuid() + "\", \"providerId\": \"" + Guid.NewGuid() + "\", \"propertyOwnerId\": \"" + Guid.NewGuid() + "\", \"entranceId\": \"" + Guid.NewGuid() + "\", \"unitIds\": [\"" + Guid.NewGuid() + "\"], \"version\": 0}" },
+        { "unknown ids", "{\"householdId\": \"" + Guid.NewGuid() + "\", \"unitId\": \"" + Guid.NewGuid() + "\", \"providerId\": \"" + Guid.NewGuid() + "\", \"propertyOwnerId\": \"" + Guid.NewGuid() + "\", \"entranceId\": \"" + Guid.NewGuid() + "\", \"unitIds\": [\"" + Guid.NewGuid() + "\"], \"employeeId\": \"" + Guid.NewGuid() + "\", \"version\": 0}" },
     };
 
     private static string Body(string value) =>
@@ -114,6 +115,10 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         ids["purchase-orders"] = app.World.OpenPurchaseOrder;
         ids["original-lock-parts"] = app.World.StoredLockPart;
         ids["work-orders"] = app.World.WorkOrderA;
+        await Add("digital-keys", db.DigitalKeys.IgnoreQueryFilters().Where(k => k.MunicipalityId == a).OrderBy(k => k.KeyNumber).Select(k => k.Id));
+        await Add("two-factor-devices", db.TwoFactorDevices.IgnoreQueryFilters().Where(d => d.MunicipalityId == a).Select(d => d.Id));
+        await Add("access-grants", db.AccessGrants.IgnoreQueryFilters().Where(g => g.MunicipalityId == a).Select(g => g.Id));
+        await Add("digital-key-receipts", db.DigitalKeyReceipts.IgnoreQueryFilters().Where(r => r.MunicipalityId == a).Select(r => r.Id));
         ids["locks"] = app.World.InStockLockUnits[0];
         return ids;
     }

@@ -51,6 +51,17 @@ public sealed class TestWorld
     /// <summary>A fault report for the internal client, open at its first step (coordinator at the internal unit), at version 1.</summary>
     public Guid WorkOrderA { get; private set; }
 
+    /// <summary>Municipality A's staff and keys (issue 5): a permanent employee of each provider's unit, an hourly substitute of the internal provider.</summary>
+    public Guid EmployeeCentrum { get; private set; }
+    public Guid EmployeeNorr { get; private set; }
+    public Guid Substitute { get; private set; }
+
+    /// <summary>Key DK-0001 issued to <see cref="EmployeeCentrum"/> (kept "Jackfickan", with a receipt), key DK-0002 in the alarm centre's stock, a 2-factor device in stock, a coming grant; all at version 1.</summary>
+    public Guid IssuedKey { get; private set; }
+    public Guid KeyInStock { get; private set; }
+    public Guid TwoFactorInStock { get; private set; }
+    public Guid ComingGrant { get; private set; }
+
     /// <summary>An active API key of municipality A (role Integration).</summary>
     public string ApiKeySecret { get; private set; } = "";
     public const string DoorCodeOfInternalClient = "4711";
@@ -115,6 +126,7 @@ public sealed class TestWorld
             world.AddressA = address.Id;
             await SeedStockAsync(db, world, internalClient, today);
             world.WorkOrderA = await SeedWorkOrderAsync(db, world, clock);
+            await SeedDigitalKeysAsync(db, world, internalProvider, externalProvider, internalUnit, externalUnit, today);
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -160,6 +172,34 @@ public sealed class TestWorld
         order.Take("test");
         await db.SaveChangesAsync();
         return order.Id;
+    }
+
+    private static async Task SeedDigitalKeysAsync(NyckelfriDbContext db, TestWorld world, Provider internalProvider, Provider externalProvider,
+        Unit internalUnit, Unit externalUnit, DateOnly today)
+    {
+        var a = world.MunicipalityA;
+        var karin = new Staff.Employee(a, internalProvider.Id, "Karin", "Centrum", Staff.EmploymentType.Permanent, today.AddYears(-2)) { Version = 1 };
+        karin.SetUnits([internalUnit]);
+        var nils = new Staff.Employee(a, externalProvider.Id, "Nils", "Norr", Staff.EmploymentType.Permanent, today.AddYears(-2)) { Version = 1 };
+        nils.SetUnits([externalUnit]);
+        var sara = new Staff.Employee(a, internalProvider.Id, "Sara", "Vikarie", Staff.EmploymentType.Hourly, today.AddYears(-1)) { Version = 1 };
+        static byte[] PublicKey()
+        {
+            using var key = LockProtocol.P256.CreateKey();
+            return LockProtocol.P256.ExportPublicKey(key);
+        }
+        var issued = new Nyckelfri.Access.DigitalKey(a, "DK-0001", Nyckelfri.Access.DigitalKeyKind.PhoneApp, PublicKey(), Nyckelfri.Access.KeyStock.AlarmCentre) { Version = 1 };
+        issued.Issue(karin.Id, today, "Jackfickan");
+        var receipt = new Nyckelfri.Access.DigitalKeyReceipt(a, Nyckelfri.Access.DigitalKeyReceiptKind.Issue, karin.Id, issued.Id, null, issued.KeyNumber,
+            new KeyReceipt.Parties(today, "Lena Larmcentral", "Karin Centrum", true, true, null), "test");
+        var inStock = new Nyckelfri.Access.DigitalKey(a, "DK-0002", Nyckelfri.Access.DigitalKeyKind.KeyFob, PublicKey(), Nyckelfri.Access.KeyStock.AlarmCentre) { Version = 1 };
+        var device = new Nyckelfri.Access.TwoFactorDevice(a, "2F-0001") { Version = 1 };
+        var grant = new Nyckelfri.Access.AccessGrant(a, nils.Id, internalUnit.Id, Nyckelfri.Access.AccessGrantKind.AddUnit, today.AddDays(30), today.AddDays(31), "Test", "test")
+            { Version = 1 };
+        db.AddRange(karin, nils, sara, issued, receipt, inStock, device, grant);
+        await db.SaveChangesAsync();
+        (world.EmployeeCentrum, world.EmployeeNorr, world.Substitute) = (karin.Id, nils.Id, sara.Id);
+        (world.IssuedKey, world.KeyInStock, world.TwoFactorInStock, world.ComingGrant) = (issued.Id, inStock.Id, device.Id, grant.Id);
     }
 
     private static Client Client(Guid municipality, Address address, string first, string last, string birth, DateOnly today, out Household household)

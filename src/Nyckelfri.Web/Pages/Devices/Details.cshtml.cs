@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nyckelfri.Access;
 using Nyckelfri.Devices;
 using Nyckelfri.History;
 using Nyckelfri.Web.Security;
@@ -12,7 +13,7 @@ namespace Nyckelfri.Web.Pages.Devices;
 /// those who may move devices). Each transition is its own form and handler, based on the version shown.
 /// </summary>
 [Authorize(Policy = Policies.DevicesRead)]
-public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup lookup) : NyckelfriPageModel
+public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup lookup, LockPermissions lockPermissions) : NyckelfriPageModel
 {
     /// <summary>One form's fields; each action's form sends the ones it needs.</summary>
     public sealed class ActionInput
@@ -35,6 +36,10 @@ public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup
     public bool CanOpenClients => Can(Policies.ClientsRead);
     public bool CanOpenEntrances => Can(Policies.PropertiesRead);
     public bool CanOpenWorkOrders => Can(Policies.WorkOrdersWrite);
+    public bool CanSeeStaff => Can(Policies.StaffRead);
+
+    /// <summary>For a mounted lock, to those who handle keys: who may open it today, and why (issue 5).</summary>
+    public LockPermissions.Result? Permissions { get; private set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct);
 
@@ -87,5 +92,8 @@ public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup
         History = await history.ForPeople(id, ct);
         if (CanWrite && Device.AllowedActions.Any(a => a is DeviceAction.Uninstall or DeviceAction.ReturnFromRepair))
             StockLocations = await lookup.StockLocations(ct);
+        if (Can(Policies.DigitalKeysRead) && Device.Kind is DeviceKind.LockUnit or DeviceKind.EntranceUnit
+                                          && Device.Status is DeviceStatus.Installed or DeviceStatus.Faulty)
+            Permissions = await lockPermissions.Handle(id, ct);
     }
 }

@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nyckelfri.Identity;
+using Nyckelfri.IntegrationTests.Web;
+using Nyckelfri.LockProtocol;
+
+namespace Nyckelfri.IntegrationTests.Access;
+
+/// <summary>Employees, keys and receipts for the digital-key tests; every test makes its own, so tests of one class never meet.</summary>
+internal static class DigitalKeysTestData
+{
+    private static int _serial;
+
+    public static string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _serial)}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    public static string PublicKeyBase64(out byte[] raw)
+    {
+        using var key = P256.CreateKey();
+        raw = P256.ExportPublicKey(key);
+        return Convert.ToBase64String(raw);
+    }
+
+    /// <summary>A new employee (as the system administrator registers them), employed since 2020, in the given unit if any.</summary>
+    public static async Task<Guid> Employee(NyckelfriApp app, string lastName, Guid providerId, Guid? unitId, string type = "Permanent")
+    {
+        var admin = await app.ApiAs(Roles.SystemAdministrator);
+        var response = await admin.PostAsJsonAsync("/api/v1/employees", new
+        {
+            firstName = "Test", lastName, providerId, unitIds = unitId is { } u ? new[] { u } : Array.Empty<Guid>(),
+            employmentType = type, startDate = "2020-03-01",
+        });
+        return (await response.ShouldBeCreatedAt("/api/v1/employees")).Id();
+    }
+
+    public static async Task<JsonElement> RegisterKey(HttpClient api, string stock = "AlarmCentre", string kind = "PhoneApp") =>
+        await (await api.PostAsJsonAsync("/api/v1/digital-keys", new
+        {
+            keyNumber = Unique("DK"), kind, holderPublicKey = kind == "WebApp" ? null : PublicKeyBase64(out _), stock,
+        })).ShouldBeCreatedAt("/api/v1/digital-keys");
+
+    public static object Issue(int version, Guid employeeId, string? keptAt = null, bool signed = true) => new
+    {
+        version, employeeId, keptAt, giverName = "Lena Larmcentral", receiverName = "Test Medarbetare", signedByGiver = signed,
+        signedByReceiver = signed,
+    };
+
+    public static object Return(int version, string stock, string reason = "EmploymentEnded") => new
+    {
+        version, stock, reason, giverName = "Test Medarbetare", receiverName = "Lena Larmcentral", signedByReceiver = true,
+    };
+
+    public static async Task<JsonElement> IssuedKey(NyckelfriApp app, Guid employeeId, string stock = "AlarmCentre")
+    {
+        var api = await app.ApiAs(Roles.AlarmCentreSupport);
+        var key = await RegisterKey(api, stock);
+        return await (await api.PostAsJsonAsync($"/api/v1/digital-keys/{key.Id()}/issue", Issue(key.Version(), employeeId))).ShouldBeOk();
+    }
+
+    public static List<JsonElement> Receipts(this JsonElement body) => body.GetProperty("receipts").EnumerateArray().ToList();
+}
