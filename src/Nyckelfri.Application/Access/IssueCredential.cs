@@ -72,7 +72,12 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
             _ => null,
         };
         if (keyRefusal is not null)
-            return await Refuse(key?.Status == DigitalKeyStatus.Blocked ? "key-blocked" : "no-key", keyRefusal);
+            return await Refuse(key?.Status switch
+            {
+                DigitalKeyStatus.Blocked => "key-blocked",
+                DigitalKeyStatus.Issued => "device-key-mismatch",
+                _ => "no-key",
+            }, keyRefusal);
 
         var employee = await facts.ForEmployeeAsync(employeeId, today, ct) ?? throw new NotFoundException("Medarbetaren");
         var decision = AccessPolicy.Decide(employee, lockFacts.Services, today);

@@ -100,6 +100,23 @@ public sealed class DoorsApiTests(AppFixture fixture) : IClassFixture<AppFixture
     }
 
     [DatabaseTheory, DatabaseProviders]
+    public async Task Credential_ForADeviceKeyThatIsNotTheKeys_IsRefused(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        using var door = await app.NewDoor();
+        var api = await app.ApiAsUser(door.UserName);
+        using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+
+        var refused = await api.PostAsJsonAsync("/api/v1/credentials",
+            new { lockId = door.LockId, holderPublicKey = Convert.ToBase64String(P256.ExportPublicKey(other)) });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).Text("code").ShouldBe("device-key-mismatch");
+        await (await api.PostAsJsonAsync("/api/v1/credentials", new { lockId = door.LockId, holderPublicKey = "inte base64" }))
+            .ShouldBeFieldError("holderPublicKey", "Enhetens publika nyckel ska vara 65 byte (0x04||X||Y) i base64.");
+    }
+
+    [DatabaseTheory, DatabaseProviders]
     public async Task Upload_Twice_StoresEachEventOnce(DatabaseProvider provider)
     {
         var app = await fixture.For(provider);
