@@ -67,3 +67,13 @@ public sealed class AccessLogPage(BrowserSession session) : PageObject(session)
         return result;
     }
 }
+
+/// <summary>Any page of the digital-access area, opened by its address (each visit is screenshotted and axe-checked).</summary>
+public sealed class AccessAreaPage(BrowserSession session) : PageObject(session)
+{
+    public static async Task<AccessAreaPage> Open(BrowserSession session, string path, string name)
+    {
+        (await Visit(session, path, name)).ShouldBe(200, path);
+        return new AccessAreaPage(session);
+    }
+}
