@@ -184,7 +184,8 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
 
     private sealed record WeekCounts(int Events, int Visits, int Locks, int Behind);
 
-    private sealed record Pending(AccessEvent Start, AccessEvent End, Visit Visit);
+    /// <summary>A visit's two openings; the visit is made once they are saved and have their ids.</summary>
+    private sealed record Pending(AccessEvent Start, AccessEvent End);
 
     /// <summary>A week of visits at every mounted lock, with the lock's own gap-free numbering.</summary>
     private async Task<WeekCounts> AddWeekAsync(Guid municipalityId, DemoOrganisation organisation, List<Employee> employees, List<DemoHome> homes,
@@ -241,21 +242,21 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
                         null, null, credentialId, key);
                     events.Add(start);
                     events.Add(end);
-                    visits.Add(new Pending(start, end, new Visit(municipalityId, start.ClientId!.Value, employee.Id, service.UnitId, VisitSource.Lock, arrival, 0)));
+                    visits.Add(new Pending(start, end));
                 }
             }
             sync.HighestSequence = sequence;
             sync.LastHeardAt = sequence > 0 ? events[^1].OccurredAt.AddMinutes(random.Between(1, 30)) : null;
             if (sync.RevocationListVersion < list.ListVersion) behind++;
         }
-        AddOddities(municipalityId, organisation, employees, homes, locks.Select(l => (l.Id, l.HouseholdId)).ToList(), blocked, substitute, events, syncs);
+        AddOddities(municipalityId, organisation, employees, homes, locks.Select(l => (l.Id, l.HouseholdId)).ToList(), substitute, events, syncs);
 
         db.AccessEvents.AddRange(events);
         db.LockSyncs.AddRange(syncs);
         await db.SaveChangesAsync(ct);
         var made = visits.Select(p =>
         {
-            var visit = new Visit(municipalityId, p.Visit.ClientId, p.Visit.EmployeeId, p.Visit.UnitId, VisitSource.Lock, p.Visit.StartedAt, p.Start.Id);
+            var visit = new Visit(municipalityId, p.Start.ClientId!.Value, p.Start.EmployeeId!.Value, p.Start.UnitId, VisitSource.Lock, p.Start.OccurredAt, p.Start.Id);
             visit.End(p.End.OccurredAt, p.End.Id);
             return visit;
         }).ToList();
@@ -271,9 +272,9 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
         if (random.Chance(0.5)) yield return random.Between(16 * 60, 21 * 60);
     }
 
-    /// <summary>The break-glass to review, the substitute's refused request, the physical-key uses, the blocked key's last credential.</summary>
+    /// <summary>The break-glass to review and the substitute's refused request.</summary>
     private void AddOddities(Guid municipalityId, DemoOrganisation organisation, List<Employee> employees, List<DemoHome> homes,
-        List<(Guid Id, Guid HouseholdId)> locks, DigitalKey blocked, Employee substitute, List<AccessEvent> events, List<LockSync> syncs)
+        List<(Guid Id, Guid HouseholdId)> locks, Employee substitute, List<AccessEvent> events, List<LockSync> syncs)
     {
         var centre = organisation.Unit(DemoOrganisation.ExternalCentre).Id;
         var homeOf = homes.ToDictionary(h => h.Household.Id);
@@ -312,7 +313,6 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
             UnitId = patrol.Units.First().UnitId, CredentialId = credentialId, CredentialKind = LockProtocol.CredentialKind.BreakGlass,
             LockSequence = ++sync.HighestSequence, Detail = "Öppnad med nödöppning.",
         });
-        _ = blocked;
     }
 
     /// <summary>The server's line for the credential the phone fetched before the visit (valid one shift).</summary>

@@ -16,6 +16,24 @@ public abstract class NyckelfriPageModel : PageModel
 
     protected bool Can(string policy) => Policies.Allows(policy, User.IsInRole);
 
+    /// <summary>
+    /// One form of a record page: the policy first, then the action with its errors on that form
+    /// (<paramref name="form"/> is its fields' prefix); on success <paramref name="done"/> is shown where
+    /// the action's address leads, after an error the record is reloaded so the page can show it again.
+    /// </summary>
+    protected async Task<IActionResult> AttemptForm(string policy, string form, Func<Task<string>> action, string done, Func<Task> reload)
+    {
+        if (!Can(policy)) return Forbid();
+        var result = await Attempt(async () =>
+        {
+            var next = await action();
+            StatusMessage = done;
+            return Redirect(next);
+        }, prefix: form);
+        if (result is PageResult) await reload();
+        return result;
+    }
+
     protected async Task<IActionResult> Attempt(Func<Task<IActionResult>> action, string prefix = "Input")
     {
         if (!ModelState.IsValid) return Page();

@@ -82,18 +82,12 @@ public sealed class DetailsModel(GetDigitalKey get, GetHistory history, DigitalK
             "Nyckeln är spärrad. Servern lämnar inte ut fler behörigheter till den, och låsen får den nya spärrlistan med nästa telefon som kommer dit.", ct);
 
     /// <summary>Runs one change; on success shows the new receipt (or the key again).</summary>
-    private async Task<IActionResult> Change(Guid id, string form, string policy, Func<Task<Guid?>> action, string done, CancellationToken ct)
+    private Task<IActionResult> Change(Guid id, string form, string policy, Func<Task<Guid?>> action, string done, CancellationToken ct)
     {
-        if (!Can(policy)) return Forbid();
         OpenForm = form;
-        var result = await Attempt(async () =>
-        {
-            var receiptId = await action();
-            StatusMessage = done;
-            return Redirect(receiptId is null ? $"/Nycklar/Digitala/{id}" : $"/Nycklar/Digitala/Kvittens/{receiptId}");
-        }, prefix: form);
-        if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult) await Load(id, ct);
-        return result;
+        return AttemptForm(policy, form,
+            async () => await action() is { } receiptId ? $"/Nycklar/Digitala/Kvittens/{receiptId}" : $"/Nycklar/Digitala/{id}",
+            done, () => Load(id, ct));
     }
 
     private async Task Load(Guid id, CancellationToken ct)

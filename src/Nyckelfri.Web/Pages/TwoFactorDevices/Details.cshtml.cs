@@ -68,18 +68,12 @@ public sealed class DetailsModel(GetTwoFactorDevice get, GetHistory history, Dig
         Change(id, nameof(BlockInput), Policies.DigitalKeysBlock, async () => { await handler.Handle(id, BlockInput, ct); return null; },
             "Dosan är spärrad. Har nyckeln också försvunnit: spärra den också.", ct);
 
-    private async Task<IActionResult> Change(Guid id, string form, string policy, Func<Task<Guid?>> action, string done, CancellationToken ct)
+    private Task<IActionResult> Change(Guid id, string form, string policy, Func<Task<Guid?>> action, string done, CancellationToken ct)
     {
-        if (!Can(policy)) return Forbid();
         OpenForm = form;
-        var result = await Attempt(async () =>
-        {
-            var receiptId = await action();
-            StatusMessage = done;
-            return Redirect(receiptId is null ? $"/Nycklar/Dosor/{id}" : $"/Nycklar/Digitala/Kvittens/{receiptId}");
-        }, prefix: form);
-        if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult) await Load(id, ct);
-        return result;
+        return AttemptForm(policy, form,
+            async () => await action() is { } receiptId ? $"/Nycklar/Digitala/Kvittens/{receiptId}" : $"/Nycklar/Dosor/{id}",
+            done, () => Load(id, ct));
     }
 
     private async Task Load(Guid id, CancellationToken ct)
