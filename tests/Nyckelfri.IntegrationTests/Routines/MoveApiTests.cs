@@ -115,6 +115,6 @@ public sealed class MoveApiTests(AppFixture fixture) : IClassFixture<AppFixture>
             lockHistory.ShouldContain(a => a.Action == DeviceHistory.Installed && a.Reason!.Contains(order.Text("reference")!),
                 "the device's history names the order that moved it");
         }
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, home.ClientId);
     }
 }

@@ -25,11 +25,13 @@ public sealed class PresetRoutingTests(AppFixture fixture) : IClassFixture<AppFi
         var app = await fixture.For(provider);
         var unit = app.World.ExternalUnit;
         var expectedSteps = RoutineCatalog.For(RoutineKind.InstallAssessed).Steps.Select(s => s.Code).Where(c => c != "install.decline").ToList();
+        var clients = new List<Guid>();
 
         foreach (var preset in RoutinePresets.All)
         {
             await UsePreset(app, preset);
             var home = await NewHome(app, withLock: false, (CareServiceKind.HomeCare, unit));
+            clients.Add(home.ClientId);
             var lockUnit = await app.NewDevice();
             var keyNumber = DeviceArrange.Unique("N");
             var order = await Open(await app.ApiAs(Roles.CaseOfficer), new { kind = "InstallAssessed", clientId = home.ClientId });
@@ -64,7 +66,7 @@ public sealed class PresetRoutingTests(AppFixture fixture) : IClassFixture<AppFi
             order.GetProperty("dueOn").ValueKind.ShouldBe(JsonValueKind.String, "due 5 working days after the order step");
         }
 
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, [.. clients]);
     }
 
     [DatabaseTheory, DatabaseProviders]
@@ -72,11 +74,13 @@ public sealed class PresetRoutingTests(AppFixture fixture) : IClassFixture<AppFi
     {
         var app = await fixture.For(provider);
         var officer = await app.ApiAs(Roles.CaseOfficer);
+        var clients = new List<Guid>();
 
         foreach (var preset in RoutinePresets.All)
         {
             await UsePreset(app, preset);
             var home = await NewHome(app, withLock: false);
+            clients.Add(home.ClientId);
 
             await KeysTestData.AddService(officer, home.ClientId, "HomeCare", app.World.ExternalUnit, app.Clock.Today());
 
@@ -95,7 +99,7 @@ public sealed class PresetRoutingTests(AppFixture fixture) : IClassFixture<AppFi
             confirmed.Text("currentStepCode").ShouldBe("install.inform");
         }
 
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, [.. clients]);
     }
 
     [DatabaseTheory, DatabaseProviders]

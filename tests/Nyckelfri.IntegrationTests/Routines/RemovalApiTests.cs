@@ -101,6 +101,6 @@ public sealed class RemovalApiTests(AppFixture fixture) : IClassFixture<AppFixtu
         await using var db = app.SystemContext();
         var history = await db.AuditEntries.Where(a => a.EntityId == order.Id()).Select(a => a.Action).ToListAsync();
         history.Count(a => a.StartsWith(WorkOrderHistory.StepCompleted, StringComparison.Ordinal)).ShouldBe(6);
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, home.ClientId);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ServiceRulesApiTests(AppFixture fixture) : IClassFixture<App
         order.Text("currentStepCode").ShouldBe("removal.order");
         order.ShouldBeOwnedBy(Roles.CaseOfficer, null);
         (await officer.IdsOf("/api/v1/inbox?kind=Removal&pageSize=100")).ShouldContain(order.Id());
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, home.ClientId);
     }
 
     [DatabaseTheory, DatabaseProviders]
@@ -82,7 +82,7 @@ public sealed class ServiceRulesApiTests(AppFixture fixture) : IClassFixture<App
         (await Finish(coordinator, atCoordinator)).ShouldBeOwnedBy(RoutinePresets.Owner(RoutinePreset.Salem, "alarm-stays.unlink"), null);
         (await (await app.ApiAsUser(TestWorld.InternalCoordinator)).GetAsync($"{Orders}/{order.Id()}")).StatusCode
             .ShouldBe(System.Net.HttpStatusCode.OK, "the alarm's provider still serves the client");
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, home.ClientId);
     }
 
     [DatabaseTheory, DatabaseProviders]
@@ -107,7 +107,7 @@ public sealed class ServiceRulesApiTests(AppFixture fixture) : IClassFixture<App
         keys.ShouldBeOwnedBy(Roles.Coordinator, app.World.ExternalUnit, "the new provider receives the keys");
         (await (await app.ApiAs(Roles.Coordinator)).IdsOf("/api/v1/inbox?pageSize=100")).ShouldContain(order.Id());
         (await (await app.ApiAsUser(TestWorld.InternalCoordinator)).IdsOf("/api/v1/inbox?pageSize=100")).ShouldNotContain(order.Id());
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, home.ClientId);
     }
 
     [DatabaseTheory, DatabaseProviders]
@@ -134,6 +134,6 @@ public sealed class ServiceRulesApiTests(AppFixture fixture) : IClassFixture<App
         closed.Text("state").ShouldBe("Done");
         closed.GetProperty("ownerRole").ValueKind.ShouldBe(JsonValueKind.Null);
         (await coordinator.IdsOf("/api/v1/inbox?kind=BatteryChange&pageSize=100")).ShouldNotContain(order.Id());
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, home.ClientId);
     }
 }

@@ -145,7 +145,7 @@ public sealed class WorkOrdersApiTests(AppFixture fixture) : IClassFixture<AppFi
         history.ShouldContain(WorkOrderHistory.OwnerChanged);
         history.ShouldContain(WorkOrderHistory.SentBack);
         history.ShouldContain(WorkOrderHistory.Cancelled);
-        await NotificationsHaveNoPersonalData(app);
+        await NotificationsHaveNoPersonalData(app, home.ClientId);
     }
 
     [DatabaseTheory, DatabaseProviders]

@@ -80,39 +80,6 @@ public sealed class NotificationTemplateTests
         NotificationTemplate.All.Select(t => t.Name).ShouldBeUnique();
 }
 
-public sealed class PersonalDataScannerTests
-{
-    [Theory]
-    [InlineData("Brukare 19400101-1234 behöver lås", "personnummer")]
-    [InlineData("Brukare 194001011234 behöver lås", "personnummer")]
-    [InlineData("pnr 400101-1234", "personnummer")]
-    [InlineData("Ring 070-123 45 67", "telefonnummer")]
-    [InlineData("Ring +46 70 123 45 67", "telefonnummer")]
-    [InlineData("Ring 08-532 598 41", "telefonnummer")]
-    [InlineData("Ring 0701234567.", "telefonnummer")]
-    [InlineData("(070-123 45 67)", "telefonnummer")]
-    [InlineData("skriv till anna.andersson@example.se", "e-postadress")]
-    [InlineData("Bor på Storgatan 12", "gatuadress")]
-    [InlineData("Adress: Idrottsvägen 31, lgh 1003", "gatuadress")]
-    [InlineData("Portkod: 4711", "portkod")]
-    [InlineData("koden 1234B", "portkod")]
-    public void Scan_TextWithPersonalData_FindsIt(string text, string kind) =>
-        PersonalDataScanner.Scan(text).ShouldContain(f => f.Kind == kind);
-
-    [Fact]
-    public void Scan_KnownName_FindsItWhateverTheCase() =>
-        PersonalDataScanner.Scan("Ärende för agneta abrahamsson", ["Agneta", "Abrahamsson"]).Count.ShouldBe(2);
-
-    [Theory]
-    [InlineData("Ärende A-2026-0042 (Montering av lås) väntar. Senast: 2026-12-29.")]
-    [InlineData("Öppna ärendet: /Arenden/01a201f9-b834-794d-b9a0-19fc690585cb")]
-    [InlineData("Nyckelnummer N-10130, serienummer PH3-0012194")]
-    [InlineData("Öppna ärendet i Nyckelfri: /Arenden/01998765-4321-7abc-8def-012345678901")]
-    [InlineData("Nyckelfri: ärende A-00042 väntar på dig")]
-    public void Scan_WorkOrderText_FindsNothing(string text) =>
-        PersonalDataScanner.Scan(text).ShouldBeEmpty();
-}
-
 public sealed class NotificationTests
 {
     private static readonly DateTime Now = new(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc);
