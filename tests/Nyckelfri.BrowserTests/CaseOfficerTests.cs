@@ -1,5 +1,6 @@
 using Nyckelfri.BrowserTests.Infrastructure;
 using Nyckelfri.BrowserTests.Pages;
+using Nyckelfri.Testing;
 using Xunit.Abstractions;
 
 namespace Nyckelfri.BrowserTests;
@@ -53,7 +54,7 @@ public sealed class CaseOfficerTests(BrowserFixture fixture, ITestOutputHelper o
         PersonalIdentityNumber: "",
         Phone: "070-174 06 42",
         DoorCode: Random.Shared.Next(1000, 10_000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "B",
-        InformedOn: DateOnly.FromDateTime(DateTime.Today).AddDays(-3),
+        InformedOn: RunClock.Today.AddDays(-3),
         Decision: "Accepterar digitalt lås",
         HasCodeLock: false,
         OpensDoorThemself: false,

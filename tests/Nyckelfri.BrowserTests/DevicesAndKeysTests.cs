@@ -3,6 +3,7 @@ using Nyckelfri.BrowserTests.Infrastructure;
 using Nyckelfri.BrowserTests.Pages;
 using Nyckelfri.Devices;
 using Nyckelfri.Services;
+using Nyckelfri.Testing;
 using Xunit.Abstractions;
 
 namespace Nyckelfri.BrowserTests;
@@ -87,7 +88,7 @@ public sealed class DevicesAndKeysTests(BrowserFixture fixture, ITestOutputHelpe
     /// <summary>A client of Demo kommun (not Demo Botkyrka) with home care whose household has no lock mounted or reserved yet.</summary>
     private Task<Guid> ClientWaitingForALock() => Fixture.Query(async db =>
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = RunClock.Today; // the app's "today": the Swedish date
         var demo = await db.Municipalities.Where(m => m.Code == "demo").Select(m => m.Id).SingleAsync();
         return await db.Clients
             .Where(c => c.MunicipalityId == demo && !c.HasCodeLock && !c.AgreedNoInstall && !c.OpensDoorThemself

@@ -6,6 +6,7 @@ using Nyckelfri.Devices;
 using Nyckelfri.Notifications;
 using Nyckelfri.Routines;
 using Nyckelfri.Services;
+using Nyckelfri.Testing;
 using Xunit.Abstractions;
 
 namespace Nyckelfri.BrowserTests;
@@ -67,7 +68,7 @@ public sealed class WorkOrderTests(BrowserFixture fixture, ITestOutputHelper out
 
         // Installer: books a time, mounts the lock scanned from stock, checks the entrance (1.6–1.7).
         var installer = await OpenFromInbox(await (await LoginPage.Open(installerBrowser)).LoginAs("montor"), reference);
-        await installer.Book(DateTime.Now.Date.AddDays(2).AddHours(10), staffMustBePresent: true);
+        await installer.Book(RunClock.Today.AddDays(2).ToDateTime(new TimeOnly(10, 0)), staffMustBePresent: true);
         (await installer.StatusMessage()).ShouldBe("Tiden är bokad.");
         await installer.CompleteStep();
         (await installer.CurrentStep()).ShouldBe("Montera låset");
@@ -155,7 +156,7 @@ public sealed class WorkOrderTests(BrowserFixture fixture, ITestOutputHelper out
     /// </summary>
     private Task<WaitingClient> ClientWaitingForAnInstall() => Fixture.Query(async db =>
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = RunClock.Today; // the app's "today": the Swedish date, not the machine's
         return await db.Clients
             .Where(c => !c.HasCodeLock && !c.AgreedNoInstall && !c.OpensDoorThemself && c.Household!.Clients.Count == 1
                         && c.Services.Any(s => s.Kind == CareServiceKind.HomeCare && s.Assessed && s.StartDate <= today
@@ -179,7 +180,7 @@ public sealed class WorkOrderTests(BrowserFixture fixture, ITestOutputHelper out
     /// <summary>A demo client of the coordinator's provider with a lock on the door, whose entrance has a working entrance unit and who has no open work order.</summary>
     private Task<Guid> ClientBehindAnEntranceUnit() => Fixture.Query(async db =>
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = RunClock.Today; // the app's "today": the Swedish date, not the machine's
         return await db.Clients
             .Where(c => c.Household!.EntranceId != null
                         && c.Services.Any(s => s.Kind == CareServiceKind.HomeCare && (s.EndDate == null || s.EndDate >= today) && s.Unit!.Provider!.Name == Provider)

@@ -36,6 +36,8 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        var (visits, runs) = Accessibility.Counts;
+        diagnostics.OnMessage(new DiagnosticMessage($"axe: {visits} page checks, {runs} distinct pages run through axe (the rest had a shape axe had passed)"));
         if (_host is not null) await _host.DisposeAsync();
     }
 }

@@ -28,13 +28,16 @@ public sealed partial class BrowserSession(
         await Check(pageName ?? NameOf(new Uri(Page.Url)));
     }
 
-    /// <summary>Saves a screenshot of the page as it is now, then fails the test if axe finds a violation.</summary>
+    /// <summary>
+    /// Saves a screenshot of the page as it is now, then fails the test if axe finds a violation (axe runs
+    /// once per distinct page: see <see cref="Accessibility.AssertNoViolations"/>).
+    /// </summary>
     public async Task Check(string pageName)
     {
         Directory.CreateDirectory(screenshotFolder);
         var file = Path.Combine(screenshotFolder, $"{++_visits:00}-{pageName}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-        await Accessibility.AssertNoViolations(Page);
+        await Accessibility.AssertNoViolations(Page, NameOf(new Uri(Page.Url)));
     }
 
     /// <summary>How wide the document is, in CSS pixels: wider than the viewport means sideways scrolling.</summary>

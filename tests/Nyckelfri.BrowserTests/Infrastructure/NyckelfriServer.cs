@@ -1,13 +1,15 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.Testing;
 
 namespace Nyckelfri.BrowserTests.Infrastructure;
 
@@ -17,7 +19,9 @@ namespace Nyckelfri.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class NyckelfriServer : WebApplicationFactory<Program>
 {
-    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"nyckelfri-browser-{Guid.NewGuid():N}.db");
+    // On a tmpfs where there is one: the demo's thousands of rows are written without a disk flush.
+    private readonly string _databaseFile = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(),
+        $"nyckelfri-browser-{Guid.NewGuid():N}.db");
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -39,7 +43,7 @@ public sealed class NyckelfriServer : WebApplicationFactory<Program>
     {
         var options = new DbContextOptionsBuilder<NyckelfriDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={_databaseFile}");
-        return new NyckelfriDbContext(options.Options, AccessScope.System(), TimeProvider.System);
+        return new NyckelfriDbContext(options.Options, AccessScope.System(), RunClock.Instance);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -49,6 +53,12 @@ public sealed class NyckelfriServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Nyckelfri", $"Data Source={_databaseFile}");
         // Configuration, not SetMinimumLevel: appsettings.json's "Default": "Information" would win.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The run's clock (the machine's, except near Swedish midnight): the demo and every test see one "today".
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(RunClock.Instance);
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -95,7 +95,7 @@ public sealed class VisitWebhookTests(AppFixture fixture) : IClassFixture<AppFix
         request.Content!.Headers.ContentType!.MediaType.ShouldBe("application/json");
         body.ShouldBe(queued.Payload);
         var timestamp = long.Parse(request.Headers.GetValues(VisitWebhookSignature.TimestampHeader).Single(), System.Globalization.CultureInfo.InvariantCulture);
-        timestamp.ShouldBeInRange(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 5);
+        timestamp.ShouldBeInRange(TestClock.RunNow.ToUnixTimeSeconds() - 60, TestClock.RunNow.ToUnixTimeSeconds() + 5);
         var signature = request.Headers.GetValues(VisitWebhookSignature.SignatureHeader).Single();
         using var hmac = new System.Security.Cryptography.HMACSHA256(System.Text.Encoding.UTF8.GetBytes(secret));
         signature.ShouldBe("sha256=" + Convert.ToHexStringLower(hmac.ComputeHash(System.Text.Encoding.UTF8.GetBytes($"{timestamp}.{body}"))));

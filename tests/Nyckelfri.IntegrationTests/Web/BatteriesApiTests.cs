@@ -15,7 +15,7 @@ namespace Nyckelfri.IntegrationTests.Web;
 public sealed partial class BatteriesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private const string LevelOutOfRange = "Batterinivån ska vara mellan 0 och 100 %.";
-    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+    private static DateTimeOffset Now => TestClock.RunNow;
 
     [DatabaseTheory, DatabaseProviders]
     public async Task Report_Levels_UpdatesTheDeviceAndStoresEveryReading(DatabaseProvider provider)

@@ -1,47 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Nyckelfri.Data;
 
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>
-/// A cheap summary of everything stored: row counts, summed versions (raised on every update) and the
-/// last history line. Equal fingerprints mean nothing was added, changed or removed.
+/// Everything stored, summed up: for every table of the model, every column of every row, in one
+/// statement. Equal fingerprints mean nothing was added, changed or removed anywhere; a new table is
+/// covered the day it enters the model. One line per table, "Table: rows hash", so that a failing
+/// comparison names the table that changed. On PostgreSQL each table is hashed by the server (md5 over
+/// its rows in a fixed order); SQLite, in process, hands the rows' text over and it is hashed here.
 /// </summary>
 public static class DatabaseFingerprint
 {
+    private static readonly Dictionary<(string Provider, IModel Model), string> Statements = [];
+    private static readonly Lock Gate = new();
+
     public static async Task<string> TakeAsync(NyckelfriDbContext db)
     {
-        var parts = new List<string>
+        var sql = StatementFor(db);
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync();
+        try
         {
-            await Of(db.Municipalities), await Of(db.Providers), await Of(db.Units), await Of(db.Employees),
-            await Of(db.PropertyOwners), await Of(db.Addresses), await Of(db.Entrances), await Of(db.Households),
-            await Of(db.Clients), await Of(db.CareServices), await Of(db.ApiKeys),
-            await Of(db.Devices), await Of(db.DeviceModels), await Of(db.StockLocations), await Of(db.ReorderLevels),
-            await Of(db.PurchaseOrders), await Of(db.PurchaseOrderLines), await Of(db.PendingTasks),
-            await Of(db.OriginalLockParts), await Of(db.KeySets), await Of(db.KeyReceipts), await Of(db.PhysicalKeyUses),
-            $"battery:{await db.BatteryReadings.IgnoreQueryFilters().CountAsync()}",
-            $"notifications:{await db.Notifications.IgnoreQueryFilters().CountAsync()}",
-            await Of(db.WorkOrders), await Of(db.RoutineStepOwners),
-            $"answers:{await db.CheckpointAnswers.IgnoreQueryFilters().CountAsync()}",
-            $"comments:{await db.WorkOrderComments.IgnoreQueryFilters().CountAsync()}",
-            await Of(db.DigitalKeys), await Of(db.TwoFactorDevices), await Of(db.DigitalKeyReceipts), await Of(db.AccessGrants),
-            await Of(db.BreakGlasses), await Of(db.NfcTags),
-            $"access:{await db.AccessEvents.IgnoreQueryFilters().CountAsync()}",
-            $"locksync:{await db.LockSyncs.IgnoreQueryFilters().SumAsync(s => (long)s.Version)}",
-            $"revocation:{await db.RevocationLists.IgnoreQueryFilters().CountAsync()}",
-            $"issuer:{await db.IssuerKeys.IgnoreQueryFilters().CountAsync()}",
-            $"visits:{await db.Visits.IgnoreQueryFilters().CountAsync()}:{await db.Visits.IgnoreQueryFilters().CountAsync(v => v.EndedAt != null)}",
-            $"webhook:{await db.WebhookDeliveries.IgnoreQueryFilters().CountAsync()}",
-            $"audit:{await db.AuditEntries.IgnoreQueryFilters().CountAsync()}",
-            $"users:{await db.Users.CountAsync()}:{string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.ConcurrencyStamp).ToListAsync())}",
-            $"roles:{await db.UserRoles.CountAsync()}",
-        };
-        return string.Join(" | ", parts);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            // PostgreSQL plans the long statement once per connection (Npgsql keeps it prepared across the pool).
+            if (db.Database.IsNpgsql()) await command.PrepareAsync();
+            var lines = new StringBuilder();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                // "count digest-or-rows": keep the count readable, shorten the rest to a digest.
+                var value = reader.GetString(1);
+                var space = value.IndexOf(' ', StringComparison.Ordinal);
+                var rows = Encoding.UTF8.GetBytes(value[(space + 1)..]);
+                lines.Append(reader.GetString(0)).Append(": ").Append(value[..space]).Append(' ')
+                    .Append(Convert.ToHexString(SHA256.HashData(rows))[..16]).Append('\n');
+            }
+            return lines.ToString();
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private static async Task<string> Of<T>(IQueryable<T> set) where T : Common.Entity
+    /// <summary>The tables of the model, with their columns, as one statement (built once per provider).</summary>
+    private static string StatementFor(NyckelfriDbContext db)
     {
-        var rows = set.IgnoreQueryFilters();
-        return $"{typeof(T).Name}:{await rows.CountAsync()}:{await rows.SumAsync(e => (long)e.Version)}";
+        var key = (db.Database.ProviderName ?? "", db.Model);
+        lock (Gate)
+        {
+            if (Statements.TryGetValue(key, out var cached)) return cached;
+            var postgres = db.Database.IsNpgsql();
+            var tables = db.Model.GetEntityTypes()
+                .Select(e => StoreObjectIdentifier.Create(e, StoreObjectType.Table))
+                .OfType<StoreObjectIdentifier>().Distinct()
+                .Select(table => (table.Name, Columns: db.Model.GetEntityTypes()
+                    .SelectMany(e => e.GetProperties().Select(p => p.GetColumnName(table)))
+                    .OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList()))
+                .OrderBy(t => t.Name, StringComparer.Ordinal)
+                .ToList();
+            var selects = tables.Select(t => postgres ? Postgres(t.Name, t.Columns) : Sqlite(t.Name, t.Columns));
+            var sql = string.Join("\nUNION ALL\n", selects);
+            Statements[key] = sql;
+            return sql;
+        }
+    }
+
+    private static string Postgres(string table, IReadOnlyList<string> columns)
+    {
+        var row = string.Join(" || '|' || ", columns.Select(c => $"coalesce(\"{c}\"::text, '<null>')"));
+        return $"SELECT '{table}', (SELECT count(*)::text || ' ' || coalesce(md5(string_agg(r, E'\\n' ORDER BY r)), '') " +
+               $"FROM (SELECT {row} AS r FROM \"{table}\") x)";
+    }
+
+    private static string Sqlite(string table, IReadOnlyList<string> columns)
+    {
+        var row = string.Join(" || '|' || ", columns.Select(c => $"quote(\"{c}\")"));
+        return $"SELECT '{table}', (SELECT count(*) || ' ' || coalesce(group_concat(r, char(10)), '') " +
+               $"FROM (SELECT {row} AS r FROM \"{table}\" ORDER BY r))";
     }
 }

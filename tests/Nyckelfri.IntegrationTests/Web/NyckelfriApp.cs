@@ -16,30 +16,61 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// The real app (Program) on a real, fresh database of the given provider, with the <see cref="TestWorld"/>
 /// seeded and real logins: API clients carry a bearer token from /api/v1/auth/token.
 /// </summary>
+/// <remarks>
+/// Every app starts from a copy of one prepared database per provider (<see cref="WorldTemplate"/>): migrated,
+/// the test world seeded, its users logged in once. A copy holds the same data-protection key ring and
+/// the same users, so the bearer tokens of the template's logins are valid in every copy and are
+/// handed on; a test's own logins are made by its app as before.
+/// </remarks>
 public sealed class NyckelfriApp : WebApplicationFactory<Program>
 {
-    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly ConcurrentDictionary<string, string> _tokens;
 
     private readonly bool _ownsDatabase;
 
-    private NyckelfriApp(TestDatabase database, bool ownsDatabase)
+    private NyckelfriApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string>? tokens = null)
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
+        _tokens = new ConcurrentDictionary<string, string>(tokens ?? new Dictionary<string, string>());
     }
 
     public TestDatabase Database { get; }
     public TestClock Clock { get; } = new();
     public TestWorld World { get; private set; } = null!;
 
+    /// <summary>The app on a database of its own, holding the test world (a copy of the provider's template).</summary>
     public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider, TestSchema.Empty);
-        var app = new NyckelfriApp(database, ownsDatabase: true);
+        var template = await WorldTemplate.For(provider);
+        var database = await TestDatabase.CopyOfAsync(template.Database);
+        var app = new NyckelfriApp(database, ownsDatabase: true, template.Tokens) { World = template.World };
+        try
+        {
+            _ = app.Server; // starts the host: the migrations find nothing to do
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The app on an empty database that it migrates, with the test world seeded through its services:
+    /// what <see cref="WorldTemplate"/> runs once per provider.
+    /// </summary>
+    internal static async Task<NyckelfriApp> StartOnEmptyAsync(TestDatabase database)
+    {
+        var app = new NyckelfriApp(database, ownsDatabase: false);
         _ = app.Server; // starts the host: migrations run at start-up
         app.World = await TestWorld.SeedAsync(app.Services, () => database.Options, app.Clock);
         return app;
     }
+
+    /// <summary>The bearer tokens this app holds, by user name.</summary>
+    internal IReadOnlyDictionary<string, string> Tokens => _tokens;
 
     /// <summary>Another instance of the app on the same database, as behind a load balancer.</summary>
     public NyckelfriApp StartAnotherInstance()
@@ -87,8 +118,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
 
     public async Task<HttpClient> ApiAsUser(string userName)
     {
-        var token = _tokens.TryGetValue(userName, out var cached) ? cached : await Token(userName);
-        _tokens[userName] = token;
+        var token = _tokens.TryGetValue(userName, out var cached) ? cached : _tokens[userName] = await Token(userName);
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
