@@ -44,6 +44,8 @@ pg_dir=""
 pg_ctl=""
 pg_user=""
 cleanup() {
+  # A test run still going in the background (interrupted) goes with the script.
+  jobs -p | xargs -r kill 2>/dev/null || true
   if [ -n "$pg_dir" ]; then
     if [ -f "$pg_dir/data/postmaster.pid" ]; then
       if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
@@ -107,18 +109,36 @@ say "Building"
 dotnet build Nyckelfri.slnx -nologo || die "the build failed"
 
 say "Testing"
-log=$(mktemp "${TMPDIR:-/tmp}/nyckelfri-test.XXXXXX")
+# Three test assemblies on two cores. The integration tests take longest and spend much of their time
+# waiting on the databases, so they start first and run from start to end on one core's worth of work;
+# the browser tests (one app, one Chromium, one test at a time) run beside them, and the unit tests
+# (seconds) after the browser tests. Each writes its own log; the summary adds them up.
+logs=$(mktemp -d "${TMPDIR:-/tmp}/nyckelfri-test.XXXXXX")
+run_tests() { # name project
+  local status=0
+  dotnet test "$2" --no-build -nologo 2>&1 | tee "$logs/$1.log" || status=$?
+  echo "$status" >"$logs/$1.status"
+}
+run_tests integration tests/Nyckelfri.IntegrationTests &
+integration=$!
+run_tests browser tests/Nyckelfri.BrowserTests
+run_tests unit tests/Nyckelfri.UnitTests
+wait "$integration" || true
+
 status=0
-dotnet test Nyckelfri.slnx --no-build -nologo 2>&1 | tee "$log" || status=$?
+for name in integration browser unit; do
+  code=$(cat "$logs/$name.status" 2>/dev/null || echo 1)
+  [ "$code" = 0 ] || { echo "test.sh: the $name tests exited with $code" >&2; status=1; }
+done
 
 # One line per test assembly: "Passed!  - Failed:     0, Passed:    18, Skipped:     0, Total:    18, ..."
 read -r passed failed skipped assemblies < <(
-  grep -E '^\s*(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), *Passed: *([0-9]+), *Skipped: *([0-9]+).*/\1 \2 \3/' |
+  cat "$logs"/*.log | grep -E '^\s*(Passed|Failed)! +- +Failed: ' | sed -E 's/.*Failed: *([0-9]+), *Passed: *([0-9]+), *Skipped: *([0-9]+).*/\1 \2 \3/' |
     awk '{ f += $1; p += $2; s += $3; n++ } END { printf "%d %d %d %d\n", p, f, s, n }')
-rm -f "$log"
+rm -rf "$logs"
 
 echo
-[ "$status" = 0 ] || echo "test.sh: dotnet test exited with $status" >&2
+[ "$assemblies" = 3 ] || { echo "test.sh: expected 3 test assemblies to report, got $assemblies" >&2; status=1; }
 [ "$passed" -gt 0 ] || echo "test.sh: no test passed (assemblies reporting: $assemblies)" >&2
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" = 0 ] && [ "$failed" = 0 ] && [ "$passed" -gt 0 ]
