@@ -7,7 +7,18 @@ namespace Nyckelfri.IntegrationTests.Security;
 /// app's policy table, so that a change to either shows up as a failing test to be looked at.
 /// null means anonymous access is allowed.
 /// </summary>
-public static class AuthorizationMatrix
+/// <remarks>
+/// Two tables, keyed as the tests find the app's endpoints:
+/// <list type="bullet">
+/// <item><see cref="Expected"/>: "PAGE {route}" for opening a Razor page (a GET), "{METHOD} {route}" for an
+/// API endpoint or another mapped route ("ANY" when it takes any method), e.g. "POST /api/v1/clients/".</item>
+/// <item><see cref="PageHandlers"/> (AuthorizationMatrix.PageHandlers.cs): every page handler that is not a GET,
+/// "{METHOD} {route}" for the page's unnamed handler (OnPostAsync) and "{METHOD} {route}?handler={Name}" for a
+/// named one (OnPostBlockAsync is "?handler=Block"), e.g. "POST /Nycklar/Digitala/{id:guid}?handler=Block".
+/// The route is the page's @page template as routing holds it.</item>
+/// </list>
+/// </remarks>
+public static partial class AuthorizationMatrix
 {
     public static readonly string[] People = All.Where(r => r != Integration).ToArray();
 
@@ -301,20 +312,18 @@ public static class AuthorizationMatrix
         ["POST /api/v1/routine-configuration/preset"] = Administrators,
         ["PUT /api/v1/routine-configuration/steps/{stepCode}"] = Administrators,
         // ---- Work orders: pages (issue 4) ----
-        // /Arenden/{id}: GET is WorkOrdersRead; its POST handlers (Take, Book, Answer, Complete, SendBack, Reroute,
-        // Confirm, Dismiss, Cancel, Comment) refuse anyone without WorkOrdersWrite, and the application lets only the
-        // step's owner act (the system administrator may also cancel). The CSV export is a GET handler of /Arenden.
+        // /Arenden/{id}: GET is WorkOrdersRead; its POST handlers are rows of PageHandlers. The CSV export is a GET
+        // handler of /Arenden.
         ["PAGE /Arenden"] = WorkOrderReaders,
         ["PAGE /Inkorg"] = WorkOrderReaders,
         ["PAGE /Arenden/{id:guid}"] = WorkOrderReaders,
         ["PAGE /Arenden/{id:guid}/historik"] = WorkOrderReaders,
         ["PAGE /Arenden/Nytt"] = WorkOrderWriters,
-        // Routine configuration: switching preset and reassigning a step are POST handlers of the same page.
+        // Routine configuration: switching preset and reassigning a step are POST handlers of the same page (PageHandlers).
         ["PAGE /Admin/Rutiner"] = Administrators,
 
         // ---- Digital keys, 2-factor devices, grants, permissions (issue 5) ----
-        // The key and device pages' POST handlers (Ready, Issue, Return, Keep, Move, Retire, Block; Place) refuse
-        // anyone without the action's policy; the employee page's (Order, Issue, Grant, Withdraw) likewise.
+        // The key, device and employee pages' POST handlers are rows of PageHandlers, each with its action's roles.
         ["PAGE /Nycklar/Digitala"] = DigitalKeyReaders,
         ["PAGE /Nycklar/Digitala/Ny"] = DigitalKeyWriters,
         ["PAGE /Nycklar/Digitala/{id:guid}"] = DigitalKeyReaders,
@@ -351,7 +360,7 @@ public static class AuthorizationMatrix
         ["GET /api/v1/employees/{id:guid}/permissions"] = DigitalKeyReaders,
         ["GET /api/v1/locks/{id:guid}/permissions"] = DigitalKeyReaders,
         // ---- Access log and visits (issue 5) ----
-        // /Logg's CSV export is a GET handler of the same page; /Brukare/{id}/Nfc-taggar's deactivation a POST handler.
+        // /Logg's CSV export is a GET handler of the same page; /Brukare/{id}/Nfc-taggar's deactivation a POST handler (PageHandlers).
         ["PAGE /Logg"] = AccessLogReaders,
         ["GET /api/v1/access-log/"] = AccessLogReaders,
         ["GET /api/v1/access-log/export"] = AccessLogReaders,
@@ -379,7 +388,7 @@ public static class AuthorizationMatrix
         ["POST /api/v1/clients/{clientId:guid}/could-not-get-in"] = DoorOpeners,
         ["GET /api/v1/break-glass"] = BreakGlassReviewers,
         ["POST /api/v1/break-glass/{id:guid}/review"] = BreakGlassReviewers,
-        // /Mina-brukare's POST (Open) and /Brukare/{id}/Dorren's POSTs (Open, CouldNotGetIn, BreakGlass) are the same policy.
+        // /Mina-brukare's POST (Open) and /Brukare/{id}/Dorren's POSTs (Open, CouldNotGetIn, BreakGlass): PageHandlers.
         ["PAGE /Mina-brukare"] = DoorOpeners,
         ["PAGE /Brukare/{clientId:guid}/Dorren"] = DoorOpeners,
         ["PAGE /Nodoppningar"] = BreakGlassReviewers,
