@@ -54,6 +54,8 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Nyckelfri", Database.ConnectionString);
+        // The demo's emulated lock platform for "Öppna" (on PostgreSQL too), without the demo municipalities.
+        builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:SeedOnEmpty", "false");
         builder.UseSetting("Notifications:IntervalSeconds", "0");
         builder.UseSetting("Routines:SweepIntervalMinutes", "0");
