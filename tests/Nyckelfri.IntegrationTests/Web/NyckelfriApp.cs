@@ -21,21 +21,27 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
     private readonly bool _ownsDatabase;
+    private readonly bool _demo;
 
-    private NyckelfriApp(TestDatabase database, bool ownsDatabase)
+    private NyckelfriApp(TestDatabase database, bool ownsDatabase, bool demo)
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
+        _demo = demo;
     }
 
     public TestDatabase Database { get; }
     public TestClock Clock { get; } = new();
     public TestWorld World { get; private set; } = null!;
 
-    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider)
+    /// <param name="demo">
+    /// Whether the demo is wired in (<c>Demo:Enabled</c>): its emulated lock platform behind "Öppna" and its
+    /// login list; never its municipalities (<c>Demo:SeedOnEmpty=false</c>). Off: a host as in production.
+    /// </param>
+    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider, bool demo = true)
     {
         var database = await TestDatabase.CreateAsync(provider, TestSchema.Empty);
-        var app = new NyckelfriApp(database, ownsDatabase: true);
+        var app = new NyckelfriApp(database, ownsDatabase: true, demo);
         _ = app.Server; // starts the host: migrations run at start-up
         app.World = await TestWorld.SeedAsync(app.Services, () => database.Options, app.Clock);
         return app;
@@ -44,7 +50,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// <summary>Another instance of the app on the same database, as behind a load balancer.</summary>
     public NyckelfriApp StartAnotherInstance()
     {
-        var other = new NyckelfriApp(Database, ownsDatabase: false) { World = World };
+        var other = new NyckelfriApp(Database, ownsDatabase: false, _demo) { World = World };
         _ = other.Server;
         return other;
     }
@@ -55,7 +61,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Nyckelfri", Database.ConnectionString);
         // The demo's emulated lock platform for "Öppna" (on PostgreSQL too), without the demo municipalities.
-        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Demo:SeedOnEmpty", "false");
         builder.UseSetting("Notifications:IntervalSeconds", "0");
         builder.UseSetting("Routines:SweepIntervalMinutes", "0");
@@ -115,12 +121,15 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
 }
 
 /// <summary>One app per database provider, shared by the tests of a class, started on first use.</summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<NyckelfriApp>>> _apps = new();
 
+    /// <summary>Whether the apps have the demo wired in (the emulated lock platform, the demo login list).</summary>
+    protected virtual bool Demo => true;
+
     public Task<NyckelfriApp> For(DatabaseProvider provider) =>
-        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p))).Value;
+        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p, Demo))).Value;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -129,4 +138,10 @@ public sealed class AppFixture : IAsyncLifetime
         foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
             await (await app.Value).DisposeAsync();
     }
+}
+
+/// <summary>Like <see cref="AppFixture"/>, with the demo left out (<c>Demo:Enabled=false</c>): no lock platform, no demo logins.</summary>
+public sealed class AppWithoutDemoFixture : AppFixture
+{
+    protected override bool Demo => false;
 }
