@@ -10,6 +10,7 @@ if (!builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddJs
 builder.Services
     .AddNyckelfriDatabase(builder.Configuration, builder.Environment.ContentRootPath)
     .AddNyckelfriApplication()
+    .AddNyckelfriDemoWhenEnabled(builder.Configuration, args)
     .AddNyckelfriHosting()
     .AddNyckelfriSecurity()
     .AddNyckelfriPages();

@@ -61,7 +61,7 @@ public sealed class RequestBreakGlass(NyckelfriDbContext db, AccessFacts facts, 
         db.AccessEvents.Add(new AccessEvent(scope.MunicipalityId, AccessEventKind.BreakGlass, AccessOutcome.Allowed, now, now)
         {
             EmployeeId = employeeId, DigitalKeyId = key.Id, LockId = lockFacts.LockId, ClientId = clientId, HouseholdId = lockFacts.HouseholdId,
-            UnitId = unitId, CredentialId = credential.CredentialId, CredentialKind = CredentialKind.BreakGlass,
+            UnitId = unitId, CredentialId = credential.CredentialId, CredentialKind = AccessCredentialKind.BreakGlass,
             ValidUntil = credential.ValidUntil.UtcDateTime, ReasonCode = "break-glass", Detail = reason, RecordedBy = scope.UserName,
         });
         var reference = new WorkOrderReference(Reference(glass.Id), "Nödöppning", "Granska nödöppningen", null, "/Nodoppningar");

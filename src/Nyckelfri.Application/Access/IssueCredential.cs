@@ -91,7 +91,7 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
         {
             EmployeeId = employeeId, DigitalKeyId = key.Id, LockId = lockFacts.LockId, ClientId = path.ClientId,
             HouseholdId = lockFacts.HouseholdId, UnitId = path.UnitId, CredentialId = credential.CredentialId,
-            CredentialKind = CredentialKind.Normal, ValidUntil = credential.ValidUntil.UtcDateTime,
+            CredentialKind = AccessCredentialKind.Normal, ValidUntil = credential.ValidUntil.UtcDateTime,
             Detail = path.Explanation, RecordedBy = scope.UserName,
         });
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.LockPlatform;
 using Nyckelfri.LockProtocol;
 
 namespace Nyckelfri.Access;
@@ -10,29 +11,39 @@ public sealed record DoorOutcome(bool Opened, string Message, string? ReasonCode
 
 /// <summary>
 /// "Öppna" on the staff phone page: the whole protocol, as the staff app would run it, against the
-/// lock's platform adapter (the emulator here). Ask the server for a credential (the permission is
-/// checked there), carry the newest revocation list to the lock, take the lock's fresh nonce, answer
-/// it with the device key, present the answer, then sync the lock's new events back to the server
-/// (the same upload path as a real app). Only for keys the server holds (<see cref="DigitalKeyKind.WebApp"/>).
+/// lock's platform (<see cref="ILockPlatformConnector"/>; the emulator when the demo is on). Ask the
+/// server for a credential (the permission is checked there), carry the newest revocation list to the
+/// lock, take the lock's fresh nonce, answer it with the device key, present the answer, then sync the
+/// lock's new events back to the server (the same upload path as a real app). Only for keys the server
+/// holds (<see cref="DigitalKeyKind.WebApp"/>). With no lock platform connected nothing is asked for
+/// and nothing is logged: the answer says the door cannot be opened from here.
 /// </summary>
 public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, RequestBreakGlass breakGlass, UploadLockEvents upload,
-    WebAppKeys webAppKeys, IssuerKeys issuers, EmulatedLocks locks) : IHandler
+    WebAppKeys webAppKeys, IssuerKeys issuers, ILockPlatformConnector? locks = null) : IHandler
 {
-    public async Task<DoorOutcome> Handle(Guid lockId, CancellationToken ct) =>
-        await Run(lockId, await issue.Handle(new IssueCredential.Command { LockId = lockId }, ct), ct);
+    /// <summary>The outcome's reason code when no lock platform is connected.</summary>
+    public const string NoLockPlatformCode = "no-lock-platform";
 
-    public async Task<DoorOutcome> BreakGlass(Guid lockId, string? reason, CancellationToken ct) =>
-        await Run(lockId, await breakGlass.Handle(new RequestBreakGlass.Command { LockId = lockId, Reason = reason }, ct), ct);
+    private static readonly DoorOutcome NoLockPlatform = new(false,
+        "Ingen låsplattform är ansluten, så dörren kan inte öppnas härifrån. Kontakta systemförvaltaren.", NoLockPlatformCode, false);
 
-    private async Task<DoorOutcome> Run(Guid lockId, CredentialResult credential, CancellationToken ct)
+    public async Task<DoorOutcome> Handle(Guid lockId, CancellationToken ct) => locks is null
+        ? NoLockPlatform
+        : await Run(locks, lockId, await issue.Handle(new IssueCredential.Command { LockId = lockId }, ct), ct);
+
+    public async Task<DoorOutcome> BreakGlass(Guid lockId, string? reason, CancellationToken ct) => locks is null
+        ? NoLockPlatform
+        : await Run(locks, lockId, await breakGlass.Handle(new RequestBreakGlass.Command { LockId = lockId, Reason = reason }, ct), ct);
+
+    private async Task<DoorOutcome> Run(ILockPlatformConnector connector, Guid lockId, CredentialResult credential, CancellationToken ct)
     {
         if (!credential.Issued)
             return new DoorOutcome(false, "Nekad: " + credential.Refusal, credential.RefusalCode, false);
 
         using var deviceKey = webAppKeys.Unprotect(credential.Key!);
         var holder = new Holder(deviceKey);
-        var emulated = await Emulated(lockId, ct);
-        var platform = locks.Platform;
+        var onRecord = await OnRecord(lockId, ct);
+        var platform = await connector.ConnectAsync(onRecord, ct);
 
         var status = await platform.StatusAsync(lockId, ct);
         if (credential.RevocationList.ListVersion > status.RevocationListVersion)
@@ -41,7 +52,7 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
         var response = holder.Answer(challenge, credential.Credential!);
         var result = await platform.PresentAsync(lockId, response.ToArray(), ct);
 
-        await Sync(lockId, emulated, ct);
+        await Sync(platform, lockId, onRecord.LastEventSequence, ct);
         var breakGlassUsed = credential.Credential!.Kind == CredentialKind.BreakGlass;
         return result.Opened
             ? new DoorOutcome(true, breakGlassUsed ? "Dörren är upplåst (nödöppning, granskas av enhetschefen)." : "Dörren är upplåst.", null, breakGlassUsed)
@@ -49,22 +60,21 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
     }
 
     /// <summary>The lock's events the server does not have yet go up through the ordinary upload (and on to visits).</summary>
-    private async Task Sync(Guid lockId, long lastKnown, CancellationToken ct)
+    private async Task Sync(ILockPlatform platform, Guid lockId, long lastKnown, CancellationToken ct)
     {
-        var events = await locks.Platform.ReadEventsAsync(lockId, lastKnown, ct);
+        var events = await platform.ReadEventsAsync(lockId, lastKnown, ct);
         if (events.Count == 0) return;
         await upload.Handle(new UploadLockEvents.Command { LockId = lockId, Events = events.Select(UploadLockEvents.EventLine.From).ToList() }, ct);
     }
 
-    /// <returns>The highest event number the server had for the lock before this opening.</returns>
-    private async Task<long> Emulated(Guid lockId, CancellationToken ct)
+    /// <summary>The lock as the server has it, with the highest event number stored before this opening.</summary>
+    private async Task<LockOnRecord> OnRecord(Guid lockId, CancellationToken ct)
     {
         var device = await db.Devices.IgnoreQueryFilters().AsNoTracking()
             .Where(d => d.Id == lockId && d.MunicipalityId == db.Scope.MunicipalityId)
             .Select(d => new { d.SerialNumber, d.BatteryLevel }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
         var last = await db.LockSyncs.IgnoreQueryFilters().Where(s => s.LockId == lockId).Select(s => (long?)s.HighestSequence).FirstOrDefaultAsync(ct) ?? 0;
         var trusted = await issuers.TrustedAsync(db.Scope.MunicipalityId, ct);
-        locks.GetOrAdd(lockId, device.SerialNumber, trusted, last, device.BatteryLevel);
-        return last;
+        return new LockOnRecord(lockId, device.SerialNumber, trusted, last, device.BatteryLevel);
     }
 }

@@ -36,7 +36,7 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
         await PublishAsync(municipalityId, db.Clock.UtcNow(), ct);
 
     /// <param name="issuedAt">When the list is dated (now, except for the demo's history).</param>
-    internal async Task<RevocationListRecord> PublishAsync(Guid municipalityId, DateTime issuedAt, CancellationToken ct)
+    public async Task<RevocationListRecord> PublishAsync(Guid municipalityId, DateTime issuedAt, CancellationToken ct)
     {
         var issuer = await issuers.ForMunicipalityAsync(municipalityId, ct);
         var current = await CurrentAsync(municipalityId, ct);

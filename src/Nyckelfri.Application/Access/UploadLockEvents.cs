@@ -188,7 +188,7 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
             LockId = lockId, LockSequence = line.Sequence, HouseholdId = householdId,
             EmployeeId = issue?.EmployeeId ?? line.EmployeeId, DigitalKeyId = issue?.DigitalKeyId,
             ClientId = issue?.ClientId ?? householdClient, UnitId = issue?.UnitId,
-            CredentialId = line.CredentialId, CredentialKind = line.CredentialKind, ReasonCode = code, Detail = detail,
+            CredentialId = line.CredentialId, CredentialKind = line.CredentialKind?.ToAccessLog(), ReasonCode = code, Detail = detail,
         };
     }
 

@@ -14,7 +14,6 @@ public static class ApplicationSetup
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IHandler).IsAssignableFrom(t));
         foreach (var handler in handlers) services.AddScoped(handler);
         services.AddSingleton<Nyckelfri.Access.IssuerCache>();
-        services.AddSingleton<Nyckelfri.Access.EmulatedLocks>();
         return services;
     }
 }

@@ -1,5 +1,3 @@
-using Nyckelfri.LockProtocol;
-
 namespace Nyckelfri.Access;
 
 /// <summary>What an access-log line records. Stored by name; add at the end, never rename.</summary>
@@ -42,6 +40,19 @@ public enum AccessEventKind
 public enum AccessOutcome { Allowed, Denied, Reported }
 
 /// <summary>
+/// The kind of credential an access-log line is about: the domain's own copy of the lock protocol's
+/// credential kinds (the domain references no other project). Stored by name, so the names are the
+/// protocol's, letter for letter; the application maps between the two (a unit test holds them equal).
+/// </summary>
+public enum AccessCredentialKind
+{
+    Normal,
+
+    /// <summary>An emergency opening outside the normal permission, reviewed afterwards.</summary>
+    BreakGlass,
+}
+
+/// <summary>
 /// One line of the access log (SPEC §7): append-only. Times are UTC; a lock event's
 /// <see cref="OccurredAt"/> is the lock's clock. A lock's events are unique by
 /// (<see cref="LockId"/>, <see cref="LockSequence"/>): that is what makes an upload idempotent.
@@ -74,13 +85,13 @@ public sealed class AccessEvent
     public Guid? HouseholdId { get; init; }
     public Guid? UnitId { get; init; }
     public Guid? CredentialId { get; init; }
-    public CredentialKind? CredentialKind { get; init; }
+    public AccessCredentialKind? CredentialKind { get; init; }
     public DateTime? ValidUntil { get; init; }
 
     /// <summary>The lock's gap-free event number; null for the server's own lines.</summary>
     public long? LockSequence { get; init; }
 
-    /// <summary>A stable code (the lock's <see cref="RefusalReason"/>, a <see cref="PermissionDenial"/>, ...).</summary>
+    /// <summary>A stable code (the lock's refusal reason, a <see cref="PermissionDenial"/>, ...).</summary>
     public string? ReasonCode { get; init; }
 
     /// <summary>Swedish text for people; never personal data beyond what the columns above identify.</summary>

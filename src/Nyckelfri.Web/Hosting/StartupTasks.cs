@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
-using Nyckelfri.Demo;
-using Nyckelfri.Identity;
+using Nyckelfri.Tenancy;
 using Nyckelfri.Web.Security;
 
 namespace Nyckelfri.Web.Hosting;
@@ -21,12 +19,18 @@ public static class StartupTasks
                 await MigrateAsync(app);
                 Console.WriteLine("Databasen är uppdaterad.");
                 return true;
-            case "seed-demo":
+            case DemoHosting.SeedDemoCommand:
                 await MigrateAsync(app);
-                if (!await SeedDemoAsync(app))
+                switch (await SeedDemoAsync(app))
                 {
-                    Console.Error.WriteLine("Databasen innehåller redan en kommun; demon skapas bara i en tom databas.");
-                    Environment.ExitCode = 1;
+                    case DemoSeeding.NotEmpty:
+                        Console.Error.WriteLine("Databasen innehåller redan en kommun; demon skapas bara i en tom databas.");
+                        Environment.ExitCode = 1;
+                        break;
+                    case DemoSeeding.DemoOff:
+                        Console.Error.WriteLine("Demon är avstängd (Demo:Enabled=false); slå på den för att skapa demokommunerna.");
+                        Environment.ExitCode = 1;
+                        break;
                 }
                 return true;
             case "create-municipality":
@@ -46,10 +50,8 @@ public static class StartupTasks
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         await MigrateAsync(app);
-        // The embedded default starts with the demo; a PostgreSQL deployment only when asked to.
-        var seed = app.Configuration.GetValue<bool?>("Demo:SeedOnEmpty")
-                   ?? DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.Sqlite;
-        if (seed) await SeedDemoAsync(app);
+        // The embedded default starts with the demo; a PostgreSQL deployment only when asked to (DemoHosting).
+        if (app.Services.GetRequiredService<DemoHosting.DemoSettings>().SeedOnEmpty) await SeedDemoAsync(app);
     }
 
     private static async Task MigrateAsync(WebApplication app)
@@ -62,23 +64,17 @@ public static class StartupTasks
         if (database.IsSqlite()) await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 
-    /// <summary>Generates the demo municipality if, and only if, the database has no municipality yet.</summary>
-    private static async Task<bool> SeedDemoAsync(WebApplication app)
+    private enum DemoSeeding { Created, NotEmpty, DemoOff }
+
+    /// <summary>Generates the demo municipalities if, and only if, the demo is wired in and the database has no municipality yet.</summary>
+    private static async Task<DemoSeeding> SeedDemoAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         // One system-scoped context for the generator and Identity's stores alike: SQLite allows
         // one writer, so a second context would wait on the generator's transaction.
         services.GetRequiredService<SecuritySetup.ScopeOverride>().Scope = AccessScope.System();
-        var db = services.GetRequiredService<NyckelfriDbContext>();
-        if (await db.Municipalities.AnyAsync()) return false;
-
-        var generator = new DemoGenerator(db, services.GetRequiredService<UserManager<AppUser>>(),
-            services.GetRequiredService<RoleManager<IdentityRole>>(), services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
-        var summary = await generator.GenerateAsync(CancellationToken.None);
-        app.Logger.LogInformation("Demo municipality created: {Clients} clients, {Employees} employees, {WorkOrders} work orders, {Logins} logins; and Demo Botkyrka: {SecondClients} clients, {SecondWorkOrders} work orders",
-            summary.Clients, summary.Employees, summary.WorkOrders, summary.Logins, summary.Botkyrka?.Clients, summary.Botkyrka?.WorkOrders);
-        return true;
+        if (services.GetService<IDemoSeed>() is not { } demo) return DemoSeeding.DemoOff;
+        return await demo.CreateOnEmptyAsync(CancellationToken.None) ? DemoSeeding.Created : DemoSeeding.NotEmpty;
     }
 }

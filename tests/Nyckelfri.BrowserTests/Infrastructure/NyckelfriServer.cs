@@ -51,6 +51,9 @@ public sealed class NyckelfriServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Nyckelfri", $"Data Source={_databaseFile}");
+        // The demo municipality and its emulated locks: every test runs in the demo, and "Öppna" opens an emulated lock.
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:SeedOnEmpty", "true");
         // Configuration, not SetMinimumLevel: appsettings.json's "Default": "Information" would win.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The run's clock (the machine's, except near Swedish midnight): the demo and every test see one "today".

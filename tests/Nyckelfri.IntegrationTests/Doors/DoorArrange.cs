@@ -18,7 +18,8 @@ namespace Nyckelfri.IntegrationTests.Doors;
 /// <summary>
 /// A door of one's own for one test: a client served by the external provider's unit "Norr", a lock
 /// mounted at the client's household, and an employee of that unit with a login and an issued digital
-/// key whose device key the test holds (as the phone would).
+/// key whose device key the test holds (as the phone would). A <see cref="DigitalKeyKind.WebApp"/> key's
+/// device key is the server's (the staff web app's "Öppna"); the test holds a copy.
 /// </summary>
 internal sealed record Door(Guid ClientId, Guid HouseholdId, Guid LockId, string LockSerial, Guid EmployeeId, string UserName, Guid KeyId,
     ECDsa DeviceKey) : IDisposable
@@ -32,7 +33,8 @@ internal static class DoorArrange
 {
     private static int _counter;
 
-    public static async Task<Door> NewDoor(this NyckelfriApp app, EmploymentType employment = EmploymentType.Permanent, bool withUnit = true)
+    public static async Task<Door> NewDoor(this NyckelfriApp app, EmploymentType employment = EmploymentType.Permanent, bool withUnit = true,
+        DigitalKeyKind keyKind = DigitalKeyKind.PhoneApp)
     {
         var n = Interlocked.Increment(ref _counter);
         var suffix = DeviceArrange.Unique("D")[2..];
@@ -59,8 +61,7 @@ internal static class DoorArrange
         if (withUnit) employee.SetUnits([unit]);
         db.Employees.Add(employee);
 
-        var deviceKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var key = new DigitalKey(app.World.MunicipalityA, DeviceArrange.Unique("DK"), DigitalKeyKind.PhoneApp, P256.ExportPublicKey(deviceKey), KeyStock.AlarmCentre);
+        var (key, deviceKey) = NewKey(app, keyKind);
         key.Issue(employee.Id, today.AddDays(-7), "Personligt skåp");
         db.DigitalKeys.Add(key);
         await db.SaveChangesAsync();
@@ -76,6 +77,20 @@ internal static class DoorArrange
         (await users.CreateAsync(user, TestWorld.Password)).Succeeded.ShouldBeTrue();
         await users.AddToRoleAsync(user, Roles.Employee);
         return new Door(client.Id, household.Id, device.Id, device.SerialNumber, employee.Id, userName, key.Id, deviceKey);
+    }
+
+    private static (DigitalKey Key, ECDsa DeviceKey) NewKey(NyckelfriApp app, DigitalKeyKind kind)
+    {
+        if (kind != DigitalKeyKind.WebApp)
+        {
+            var deviceKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            return (new DigitalKey(app.World.MunicipalityA, DeviceArrange.Unique("DK"), kind, P256.ExportPublicKey(deviceKey), KeyStock.AlarmCentre), deviceKey);
+        }
+        using var scope = app.Services.CreateScope();
+        var webAppKeys = scope.ServiceProvider.GetRequiredService<WebAppKeys>();
+        var (publicKey, secret) = webAppKeys.Create();
+        var key = new DigitalKey(app.World.MunicipalityA, DeviceArrange.Unique("DK"), kind, publicKey, KeyStock.AlarmCentre) { ProtectedPrivateKey = secret };
+        return (key, webAppKeys.Unprotect(key));
     }
 
     /// <summary>An emulated lock for the door, trusting the municipality's issuer key.</summary>

@@ -27,11 +27,13 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     private readonly ConcurrentDictionary<string, string> _tokens;
 
     private readonly bool _ownsDatabase;
+    private readonly bool _demo;
 
-    private NyckelfriApp(TestDatabase database, bool ownsDatabase, IReadOnlyDictionary<string, string>? tokens = null)
+    private NyckelfriApp(TestDatabase database, bool ownsDatabase, bool demo, IReadOnlyDictionary<string, string>? tokens = null)
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
+        _demo = demo;
         _tokens = new ConcurrentDictionary<string, string>(tokens ?? new Dictionary<string, string>());
     }
 
@@ -40,11 +42,15 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     public TestWorld World { get; private set; } = null!;
 
     /// <summary>The app on a database of its own, holding the test world (a copy of the provider's template).</summary>
-    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider)
+    /// <param name="demo">
+    /// Whether the demo is wired in (<c>Demo:Enabled</c>): its emulated lock platform behind "Öppna" and its
+    /// login list; never its municipalities (<c>Demo:SeedOnEmpty=false</c>). Off: a host as in production.
+    /// </param>
+    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider, bool demo = true)
     {
         var template = await WorldTemplate.For(provider);
         var database = await TestDatabase.CopyOfAsync(template.Database);
-        var app = new NyckelfriApp(database, ownsDatabase: true, template.Tokens) { World = template.World };
+        var app = new NyckelfriApp(database, ownsDatabase: true, demo, template.Tokens) { World = template.World };
         try
         {
             _ = app.Server; // starts the host: the migrations find nothing to do
@@ -63,7 +69,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// </summary>
     internal static async Task<NyckelfriApp> StartOnEmptyAsync(TestDatabase database)
     {
-        var app = new NyckelfriApp(database, ownsDatabase: false);
+        var app = new NyckelfriApp(database, ownsDatabase: false, demo: true);
         _ = app.Server; // starts the host: migrations run at start-up
         app.World = await TestWorld.SeedAsync(app.Services, () => database.Options, app.Clock);
         return app;
@@ -75,7 +81,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// <summary>Another instance of the app on the same database, as behind a load balancer.</summary>
     public NyckelfriApp StartAnotherInstance()
     {
-        var other = new NyckelfriApp(Database, ownsDatabase: false) { World = World };
+        var other = new NyckelfriApp(Database, ownsDatabase: false, _demo) { World = World };
         _ = other.Server;
         return other;
     }
@@ -85,6 +91,8 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Nyckelfri", Database.ConnectionString);
+        // The demo's emulated lock platform for "Öppna" (on PostgreSQL too), without the demo municipalities.
+        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Demo:SeedOnEmpty", "false");
         builder.UseSetting("Notifications:IntervalSeconds", "0");
         builder.UseSetting("Routines:SweepIntervalMinutes", "0");
@@ -147,12 +155,15 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
 }
 
 /// <summary>One app per database provider, shared by the tests of a class, started on first use.</summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<NyckelfriApp>>> _apps = new();
 
+    /// <summary>Whether the apps have the demo wired in (the emulated lock platform, the demo login list).</summary>
+    protected virtual bool Demo => true;
+
     public Task<NyckelfriApp> For(DatabaseProvider provider) =>
-        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p))).Value;
+        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p, Demo))).Value;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -161,4 +172,10 @@ public sealed class AppFixture : IAsyncLifetime
         foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
             await (await app.Value).DisposeAsync();
     }
+}
+
+/// <summary>Like <see cref="AppFixture"/>, with the demo left out (<c>Demo:Enabled=false</c>): no lock platform, no demo logins.</summary>
+public sealed class AppWithoutDemoFixture : AppFixture
+{
+    protected override bool Demo => false;
 }

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Nyckelfri.Data;
 using Nyckelfri.Identity;
 
 namespace Nyckelfri.Web.Pages.Account;
 
-/// <summary>Password login; hands over to the TOTP step when the user has two-factor login on.</summary>
+/// <summary>
+/// Password login; hands over to the TOTP step when the user has two-factor login on. The demo's logins
+/// are listed only when the demo is wired in (<see cref="IDemoLoginList"/>) and a demo municipality exists.
+/// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext db) : NyckelfriPageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, IDemoLoginList? demoLogins = null) : NyckelfriPageModel
 {
     public sealed class InputModel
     {
@@ -17,12 +18,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext
         public string? Password { get; set; }
     }
 
-    public sealed record DemoLogin(string UserName, string RoleName, string Scope);
-
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
-    public IReadOnlyList<DemoLogin> DemoLogins { get; private set; } = [];
-    public string DemoPassword => Demo.DemoLogins.Password;
+    public IReadOnlyList<DemoLoginEntry> DemoLogins { get; private set; } = [];
+    public string DemoPassword => demoLogins?.Password ?? "";
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadDemoLogins(ct);
 
@@ -47,7 +46,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext
     // The demo municipality's logins are public by design; a real municipality shows none.
     private async Task LoadDemoLogins(CancellationToken ct)
     {
-        if (!await db.Municipalities.IgnoreQueryFilters().AnyAsync(m => m.IsDemo, ct)) return;
-        DemoLogins = Demo.DemoLogins.All.Select(l => new DemoLogin(l.UserName, l.SwedishRoleName, l.Scope)).ToList();
+        if (demoLogins is not null) DemoLogins = await demoLogins.ListAsync(ct);
     }
 }

@@ -303,14 +303,14 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
         events.Add(new AccessEvent(municipalityId, AccessEventKind.BreakGlass, AccessOutcome.Allowed, at, at)
         {
             EmployeeId = patrol.Id, DigitalKeyId = key.Id, LockId = centreDoor.Id, ClientId = client, HouseholdId = centreDoor.HouseholdId,
-            UnitId = patrol.Units.First().UnitId, CredentialId = credentialId, CredentialKind = LockProtocol.CredentialKind.BreakGlass,
+            UnitId = patrol.Units.First().UnitId, CredentialId = credentialId, CredentialKind = AccessCredentialKind.BreakGlass,
             ValidUntil = at.AddMinutes(30), ReasonCode = "break-glass", Detail = reason, RecordedBy = patrol.FullName,
         });
         var sync = syncs.Single(s => s.LockId == centreDoor.Id);
         events.Add(new AccessEvent(municipalityId, AccessEventKind.Opened, AccessOutcome.Allowed, at.AddMinutes(2), at.AddMinutes(40))
         {
             EmployeeId = patrol.Id, DigitalKeyId = key.Id, LockId = centreDoor.Id, ClientId = client, HouseholdId = centreDoor.HouseholdId,
-            UnitId = patrol.Units.First().UnitId, CredentialId = credentialId, CredentialKind = LockProtocol.CredentialKind.BreakGlass,
+            UnitId = patrol.Units.First().UnitId, CredentialId = credentialId, CredentialKind = AccessCredentialKind.BreakGlass,
             LockSequence = ++sync.HighestSequence, Detail = "Öppnad med nödöppning.",
         });
     }
@@ -321,7 +321,7 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
         new(municipalityId, AccessEventKind.CredentialIssued, AccessOutcome.Allowed, at, at)
         {
             EmployeeId = employee.Id, DigitalKeyId = key.Id, LockId = lockId, ClientId = service.ClientId, HouseholdId = home.Household.Id,
-            UnitId = service.UnitId, CredentialId = credentialId, CredentialKind = LockProtocol.CredentialKind.Normal, ValidUntil = at.AddHours(12),
+            UnitId = service.UnitId, CredentialId = credentialId, CredentialKind = AccessCredentialKind.Normal, ValidUntil = at.AddHours(12),
             RecordedBy = employee.FullName,
         };
 
@@ -331,7 +331,7 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
         {
             EmployeeId = employee?.Id, DigitalKeyId = key?.Id, LockId = lockId, ClientId = service?.ClientId ?? home.Household.Clients.FirstOrDefault()?.Id,
             HouseholdId = home.Household.Id, UnitId = service?.UnitId, CredentialId = credentialId,
-            CredentialKind = credentialId is null ? null : LockProtocol.CredentialKind.Normal, LockSequence = sequence, ReasonCode = code, Detail = detail,
+            CredentialKind = credentialId is null ? null : AccessCredentialKind.Normal, LockSequence = sequence, ReasonCode = code, Detail = detail,
         };
 
     private DigitalKeyReceipt Receipt(Guid municipalityId, DigitalKeyReceiptKind kind, Employee employee, DigitalKey key, DateOnly on, string giver,

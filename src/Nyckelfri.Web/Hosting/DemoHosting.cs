@@ -1,0 +1,45 @@
+using Nyckelfri.Data;
+using Nyckelfri.Demo;
+
+namespace Nyckelfri.Web.Hosting;
+
+/// <summary>
+/// Whether the demo (the demo generator, the demo logins and the emulated lock platform, all in
+/// Nyckelfri.Demo) is wired into this host. The one type of the web host that knows the demo project:
+/// pages and endpoints see only the application's ports (docs/architecture.md, held by a test).
+/// </summary>
+public static class DemoHosting
+{
+    /// <summary>The command that creates the demo in an empty database; asking for it turns the demo on for that run.</summary>
+    public const string SeedDemoCommand = "seed-demo";
+
+    /// <summary>
+    /// <see cref="Enabled"/>: the demo is wired in. <c>Demo:Enabled</c>, by default on with the embedded
+    /// SQLite database and off on PostgreSQL; on as well when asked for by <c>seed-demo</c> or
+    /// <c>Demo:SeedOnEmpty=true</c>. <see cref="SeedOnEmpty"/>: start-up creates the demo in an empty
+    /// database. <c>Demo:SeedOnEmpty</c>, by default on with SQLite; never without the demo.
+    /// </summary>
+    public sealed record DemoSettings(bool Enabled, bool SeedOnEmpty);
+
+    public static DemoSettings Read(IConfiguration configuration, IReadOnlyList<string> args)
+    {
+        var embedded = DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.Sqlite;
+        var enabled = configuration.GetValue<bool?>("Demo:Enabled");
+        var seedOnEmpty = configuration.GetValue<bool?>("Demo:SeedOnEmpty");
+        if (enabled == false && seedOnEmpty == true)
+            throw new InvalidOperationException(
+                "Demo:SeedOnEmpty=true asks for the demo, but Demo:Enabled=false leaves it out. Set one of them differently.");
+        var asked = args.Count > 0 && args[0] == SeedDemoCommand;
+        var on = enabled ?? (asked || seedOnEmpty == true || embedded);
+        return new DemoSettings(on, on && (seedOnEmpty ?? embedded));
+    }
+
+    /// <summary>Reads the demo's settings, makes them available to the start-up tasks and wires the demo in when it is on.</summary>
+    public static IServiceCollection AddNyckelfriDemoWhenEnabled(this IServiceCollection services, IConfiguration configuration,
+        IReadOnlyList<string> args)
+    {
+        var settings = Read(configuration, args);
+        services.AddSingleton(settings);
+        return settings.Enabled ? services.AddNyckelfriDemo() : services;
+    }
+}
