@@ -18,7 +18,8 @@ namespace Nyckelfri.IntegrationTests.Access;
 /// receipts, an immediate block that publishes a revocation list, the staffing unit held to its own
 /// stock and hourly staff, provider scoping, and the never-together rule; on SQLite and PostgreSQL.
 /// </summary>
-public sealed class DigitalKeysApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class DigitalKeysApiTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task IssueThenBlock_KeyIsBlockedAndANewRevocationListCarriesItsHolderKeyHash(DatabaseProvider provider)

@@ -12,7 +12,8 @@ using static Nyckelfri.IntegrationTests.Web.KeysTestData;
 namespace Nyckelfri.IntegrationTests.Access;
 
 /// <summary>The digital-key and permission pages through real cookie logins and forms, on both databases.</summary>
-public sealed class DigitalKeysPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class DigitalKeysPagesTests(AppFixture fixture)
 {
     private static async Task<string> Html(PageSession session, string path)
     {

@@ -17,7 +17,8 @@ namespace Nyckelfri.IntegrationTests.Access;
 /// booking opens the lock for the booked days, a restriction closes it, a withdrawal reopens it; on
 /// SQLite and PostgreSQL, with real logins.
 /// </summary>
-public sealed class PermissionsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class PermissionsApiTests(AppFixture fixture)
 {
     private static int _home = 500;
 

@@ -21,7 +21,8 @@ namespace Nyckelfri.IntegrationTests.Doors;
 /// event uploads, gaps, break-glass, "could not get in" and the lock's revocation-list lag; on SQLite
 /// and PostgreSQL.
 /// </summary>
-public sealed class DoorsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class DoorsApiTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task Credential_ForAPermittedLock_OpensTheEmulatedLock_AndIsLogged(DatabaseProvider provider)

@@ -20,7 +20,8 @@ namespace Nyckelfri.IntegrationTests.Routines;
 /// door; the lock is moved only once the client's new household is registered, and then it hangs on
 /// the new door and no longer on the old one.
 /// </summary>
-public sealed class MoveApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Routines)]
+public sealed class MoveApiTests(AppFixture fixture)
 {
     /// <summary>
     /// The registry has no endpoint that moves a client to another household (households are created with

@@ -17,7 +17,8 @@ namespace Nyckelfri.IntegrationTests.Routines;
 /// every step (a provider role at the client's unit), and every one of them can do its part through
 /// the API, until the lock is mounted at the household and the order is done.
 /// </summary>
-public sealed class PresetRoutingTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Routines)]
+public sealed class PresetRoutingTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task InstallAssessed_InEachPreset_ReachesEachStepsOwner_AndEndsWithTheLockMounted(DatabaseProvider provider)

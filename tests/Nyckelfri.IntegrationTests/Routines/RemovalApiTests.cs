@@ -20,7 +20,8 @@ namespace Nyckelfri.IntegrationTests.Routines;
 /// the household needs it, the physical keys go back with a receipt before the lock is unlinked, and
 /// the lock unit goes back to store.
 /// </summary>
-public sealed class RemovalApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Routines)]
+public sealed class RemovalApiTests(AppFixture fixture)
 {
     /// <summary>Walks the removal from its order to the step that takes the lock down (removal.remove), as each step's owner.</summary>
     private static async Task<JsonElement> WalkToRemove(NyckelfriApp app, JsonElement order)

@@ -9,7 +9,8 @@ using Nyckelfri.Services;
 namespace Nyckelfri.IntegrationTests.Routines;
 
 /// <summary>What the randomized model test (unit tests, RoutineModelTests) found in RoutineRules, on both databases.</summary>
-public sealed class RoutineRulesTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Routines)]
+public sealed class RoutineRulesTests(AppFixture fixture)
 {
     private static NyckelfriDbContext Context(NyckelfriApp app) => app.Database.CreateContext(
         new AccessScope { IsSystem = true, MunicipalityId = app.World.MunicipalityA, UserName = "Test", Today = app.Clock.Today() }, app.Clock);

@@ -15,7 +15,8 @@ namespace Nyckelfri.IntegrationTests.Routines;
 /// SPEC §5, last paragraph, through the care-service and battery APIs: service changes (and battery
 /// levels) open the routines they call for, in the same request, owned as the preset says.
 /// </summary>
-public sealed class ServiceRulesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Routines)]
+public sealed class ServiceRulesApiTests(AppFixture fixture)
 {
     /// <summary>Changes a service through the API as the case officer: another unit, or an end date.</summary>
     private static async Task EditService(NyckelfriApp app, Guid serviceId, Guid? unitId = null, DateOnly? endDate = null)

@@ -17,7 +17,8 @@ namespace Nyckelfri.IntegrationTests.Routines;
 /// The work-order API on both databases: one winner when two complete a step at once, provider scoping,
 /// the owner-only rule, the small transitions, the routine configuration and the CSV export.
 /// </summary>
-public sealed class WorkOrdersApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Routines)]
+public sealed class WorkOrdersApiTests(AppFixture fixture)
 {
     private static async Task<(Home Home, JsonElement Order)> OpenRemoval(NyckelfriApp app, Guid? unit = null)
     {

@@ -18,7 +18,8 @@ namespace Nyckelfri.IntegrationTests.Visits;
 /// kind), the CSV, a unit manager seeing only their own provider's lines, and a physical-key use turning
 /// up in the log; with real logins, on SQLite and PostgreSQL.
 /// </summary>
-public sealed class AccessLogApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class AccessLogApiTests(AppFixture fixture)
 {
     private sealed record Scene(TestClient Client, TestClient Other, Guid Anna, Guid Bo, Guid Lock, string Serial,
         AccessEvent Morning, AccessEvent EarlyOnTheDay, AccessEvent DayBefore, AccessEvent NextDay, AccessEvent Refused, AccessEvent OtherClientScan);

@@ -17,7 +17,8 @@ namespace Nyckelfri.IntegrationTests.Visits;
 /// make a visit, the refusals (not an employee, unknown or inactive tag, a lock is mounted), and the lists
 /// per client and per unit with provider scoping; with real logins, on SQLite and PostgreSQL.
 /// </summary>
-public sealed class NfcApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class NfcApiTests(AppFixture fixture)
 {
     private sealed record Scene(TestClient Client, Guid Employee, HttpClient Staff, string TagId);
 

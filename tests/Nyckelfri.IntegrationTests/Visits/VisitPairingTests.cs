@@ -14,7 +14,8 @@ namespace Nyckelfri.IntegrationTests.Visits;
 /// same events are paired again, from another context, or by two uploads at once; an ended visit
 /// cannot be ended a second time by a concurrent save.
 /// </summary>
-public sealed class VisitPairingTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class VisitPairingTests(AppFixture fixture)
 {
     private sealed record Scene(Guid Client, Guid Employee, IReadOnlyList<AccessEvent> Events);
 

@@ -19,7 +19,8 @@ namespace Nyckelfri.IntegrationTests.Visits;
 /// shown once), a finished visit queued in the pairing's save, and the sender against a fake receiver:
 /// the signature verifies, a failure is retried a minute later, a success is marked delivered.
 /// </summary>
-public sealed class VisitWebhookTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class VisitWebhookTests(AppFixture fixture)
 {
     private const string Url = "https://planering.example.se/nyckelfri/besok";
 

@@ -13,7 +13,8 @@ using static Nyckelfri.IntegrationTests.Visits.VisitsTestData;
 namespace Nyckelfri.IntegrationTests.Visits;
 
 /// <summary>The access-log, visit, NFC-tag and webhook pages through real cookie logins and forms, on both databases.</summary>
-public sealed class VisitsPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Access)]
+public sealed class VisitsPagesTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task AccessLogPage_FilteredByName_ShowsTheLineInSwedishTimeAndOffersTheCsv(DatabaseProvider provider)

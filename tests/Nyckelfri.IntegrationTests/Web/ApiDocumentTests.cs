@@ -6,7 +6,8 @@ using Nyckelfri.Identity;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>The OpenAPI document describes the API, Swagger UI serves it, and health answers anonymously.</summary>
-public sealed class ApiDocumentTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class ApiDocumentTests(AppFixture fixture)
 {
     [Fact]
     public async Task OpenApiDocument_ListsTheRegistryEndpoints()

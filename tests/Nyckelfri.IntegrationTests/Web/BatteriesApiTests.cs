@@ -12,7 +12,8 @@ using static Nyckelfri.IntegrationTests.Web.BatteryHomes;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>Battery reports, the battery changes they open and close, and the low-battery list, on both databases.</summary>
-public sealed partial class BatteriesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.DevicesAndKeys)]
+public sealed partial class BatteriesApiTests(AppFixture fixture)
 {
     private const string LevelOutOfRange = "Batterinivån ska vara mellan 0 och 100 %.";
     private static DateTimeOffset Now => TestClock.RunNow;

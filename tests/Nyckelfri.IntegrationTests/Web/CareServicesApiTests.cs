@@ -14,7 +14,8 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// A client's care services (insatser) through the API, and how they decide which provider sees the
 /// client; with real logins, on SQLite and PostgreSQL.
 /// </summary>
-public sealed class CareServicesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class CareServicesApiTests(AppFixture fixture)
 {
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -9,7 +9,8 @@ using Nyckelfri.IntegrationTests.Infrastructure;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>The client pages through real cookie logins and forms, on both databases.</summary>
-public sealed partial class ClientPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed partial class ClientPagesTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task EditForm_StaleVersion_ShowsSomeoneElseChangedItAndKeepsTheOtherEdit(DatabaseProvider provider)
@@ -128,7 +129,8 @@ public sealed partial class ClientPagesTests(AppFixture fixture) : IClassFixture
 /// A form's handler address reloaded as a GET ("?handler=RevealDoorCode") runs the page's plain GET:
 /// the page shows as usual, never an error, and never what only the POST reveals.
 /// </summary>
-public sealed class UnknownHandlerTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class UnknownHandlerTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task Get_WithAPostOnlyOrUnknownHandler_ShowsThePageWithoutRevealing(DatabaseProvider provider)

@@ -10,7 +10,8 @@ using Nyckelfri.IntegrationTests.Infrastructure;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>The client registry through the API, with real logins, on SQLite and PostgreSQL.</summary>
-public sealed class ClientsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class ClientsApiTests(AppFixture fixture)
 {
     private static object NewClient(string number, string last = "Testsson") => new
     {

@@ -11,7 +11,8 @@ using Nyckelfri.IntegrationTests.Infrastructure;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>The device register and its transitions through the API, with real logins, on SQLite and PostgreSQL.</summary>
-public sealed class DevicesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.DevicesAndKeys)]
+public sealed class DevicesApiTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task ReserveThenInstall_ShowsTheDeviceAtTheHouseholdWithTheTransitionsInItsHistory(DatabaseProvider provider)

@@ -8,7 +8,8 @@ using Nyckelfri.IntegrationTests.Infrastructure;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>Employees (personal) through the API, with real logins, on SQLite and PostgreSQL.</summary>
-public sealed class EmployeesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class EmployeesApiTests(AppFixture fixture)
 {
     private static object NewEmployee(string lastName, Guid providerId, Guid unitId, string? endDate = null) => new
     {

@@ -11,7 +11,8 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// Households through the API: created with their first client, joined by a cohabitant, placed at an
 /// entrance; with real logins, on SQLite and PostgreSQL.
 /// </summary>
-public sealed class HouseholdsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class HouseholdsApiTests(AppFixture fixture)
 {
     private static string Number(string birth, string serial) => ApiChecks.PersonalIdentityNumber(birth, serial);
 

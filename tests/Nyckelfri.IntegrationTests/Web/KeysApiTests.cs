@@ -15,7 +15,8 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// the expected number of sets, physical-key use where a digital lock exists, and provider scoping;
 /// with real logins, on SQLite and PostgreSQL.
 /// </summary>
-public sealed class KeysApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.DevicesAndKeys)]
+public sealed class KeysApiTests(AppFixture fixture)
 {
     private const string NoSignerMessage = "Kvittensen måste vara signerad: ange vem som har skrivit under.";
 

@@ -10,7 +10,8 @@ using static Nyckelfri.IntegrationTests.Web.KeysTestData;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>The physical-key pages through real cookie logins and forms, on both databases.</summary>
-public sealed class KeysPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.DevicesAndKeys)]
+public sealed class KeysPagesTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task ReceiptPage_ProviderUserPrints_ShowsKeyNumberNamesAndSignatureLines(DatabaseProvider provider)

@@ -11,7 +11,8 @@ using Nyckelfri.IntegrationTests.Infrastructure;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>Password, TOTP two-factor, the per-role two-factor duty and lockout, for the API and the pages.</summary>
-public sealed class LoginTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class LoginTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task Token_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne(DatabaseProvider provider)

@@ -13,7 +13,8 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// Property owners, addresses and entrances with the owner's consent to an entrance lock, through the
 /// API with real logins, on SQLite and PostgreSQL.
 /// </summary>
-public sealed class PropertiesApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class PropertiesApiTests(AppFixture fixture)
 {
     private const string Writer = Roles.FeeOfficer;
 

@@ -8,7 +8,8 @@ using Nyckelfri.IntegrationTests.Infrastructure;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>Providers (utförare) and their units through the API, with real logins, on SQLite and PostgreSQL.</summary>
-public sealed class ProvidersApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.Registry)]
+public sealed class ProvidersApiTests(AppFixture fixture)
 {
     private static object NewProvider(string name, string? organizationNumber = null) => new
     {

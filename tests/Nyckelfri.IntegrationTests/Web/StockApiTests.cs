@@ -16,7 +16,8 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// warnings. Real logins, on SQLite and PostgreSQL. Each test makes its own models and locations, with
 /// names and serial numbers no other test uses, since the tests of a class share one database.
 /// </summary>
-public sealed class StockApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.DevicesAndKeys)]
+public sealed class StockApiTests(AppFixture fixture)
 {
     [DatabaseTheory, DatabaseProviders]
     public async Task ReceiveDelivery_AgainstAnOrder_CreatesDevicesInStockAndCountsThemUntilTheOrderIsDelivered(DatabaseProvider provider)

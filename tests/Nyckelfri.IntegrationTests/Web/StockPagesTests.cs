@@ -9,7 +9,8 @@ using Nyckelfri.IntegrationTests.Infrastructure;
 namespace Nyckelfri.IntegrationTests.Web;
 
 /// <summary>The stock pages through real cookie logins and forms, on both databases.</summary>
-public sealed class StockPagesTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.DevicesAndKeys)]
+public sealed class StockPagesTests(AppFixture fixture)
 {
     private static Dictionary<string, string> DeliveryForm(Guid model, Guid location, string serials) => new()
     {

@@ -13,7 +13,8 @@ namespace Nyckelfri.IntegrationTests.Web;
 /// The records around stock through the API: device models and stock locations (unique names,
 /// versions) and the clients' original lock parts (stored, moved, returned once). Both databases.
 /// </summary>
-public sealed class StockRecordsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AppCollections.DevicesAndKeys)]
+public sealed class StockRecordsApiTests(AppFixture fixture)
 {
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
