@@ -113,10 +113,10 @@ say "Building"
 dotnet build Nyckelfri.slnx -c Release -nologo || die "the build failed"
 
 say "Testing"
-# Three test assemblies on two cores. The integration tests take longest and spend much of their time
-# waiting on the databases, so they start first and run from start to end on one core's worth of work;
-# the browser tests (one app, one Chromium, one test at a time) run beside them, and the unit tests
-# (seconds) after the browser tests. Each writes its own log; the summary adds them up.
+# Three test assemblies on two cores. The integration tests (the most tests, on both databases) start
+# first and run to the end; the browser tests (one app, one Chromium, one test at a time) run beside
+# them, and the unit tests (seconds) after the browser tests. Each writes its own log; the summary adds
+# them up and fails when an assembly did not report.
 logs=$(mktemp -d "${TMPDIR:-/tmp}/nyckelfri-test.XXXXXX")
 run_tests() { # name project
   local status=0
