@@ -66,9 +66,25 @@ public abstract class PageObject(BrowserSession session)
     }
 
     /// <summary>Clicks something that loads a new page (a link, or a form's submit button), then checks that page.</summary>
+    /// <remarks>
+    /// The page's load event is listened for before the click, so what is awaited is the load of the page
+    /// the click leads to. Asking "loaded yet?" after the click could ask between a form's POST and the
+    /// page its redirect leads to, and once waited 90 s for a load that had already passed.
+    /// </remarks>
     protected async Task ClickAndArrive(ILocator target, string? pageName)
     {
-        await target.ClickAsync();
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
+        Page.Load += OnLoad;
+        try
+        {
+            await target.ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Page.Load -= OnLoad;
+        }
         await Session.Arrived(pageName);
     }
 }
