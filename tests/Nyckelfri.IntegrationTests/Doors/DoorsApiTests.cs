@@ -1,3 +1,4 @@
+using Nyckelfri.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -291,7 +292,7 @@ public sealed class DoorsApiTests(AppFixture fixture)
         lagging.GetProperty("exposureUntil").GetDateTimeOffset().ShouldBe(validUntil);
 
         var current = lagging.GetProperty("currentListVersion").GetInt64();
-        var applied = new[] { new { sequence = 1, occurredAt = TestClock.RunNow, kind = "RevocationListApplied", revocationListVersion = current } };
+        var applied = new[] { new { sequence = 1, occurredAt = RunClock.Now, kind = "RevocationListApplied", revocationListVersion = current } };
         await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", new { events = applied })).ShouldBeOk();
         var upToDate = await (await admin.GetAsync($"/api/v1/locks/{door.LockId}/sync")).ShouldBeOk();
         upToDate.GetProperty("versionsBehind").GetInt64().ShouldBe(0);
@@ -307,11 +308,11 @@ public sealed class DoorsApiTests(AppFixture fixture)
         var url = $"/api/v1/locks/{door.LockId}/events";
 
         await (await api.PostAsJsonAsync(url, new { events = Array.Empty<object>() })).ShouldBeFieldError("events", "Skicka minst en händelse.");
-        await (await api.PostAsJsonAsync(url, new { events = new[] { new { sequence = 0, occurredAt = TestClock.RunNow, kind = "Opened" } } }))
+        await (await api.PostAsJsonAsync(url, new { events = new[] { new { sequence = 0, occurredAt = RunClock.Now, kind = "Opened" } } }))
             .ShouldBeFieldError("events[0].Sequence", "Löpnumret ska vara 1 eller högre.");
-        await (await api.PostAsJsonAsync(url, new { events = new[] { new { sequence = 1, occurredAt = TestClock.RunNow, kind = "Refused" } } }))
+        await (await api.PostAsJsonAsync(url, new { events = new[] { new { sequence = 1, occurredAt = RunClock.Now, kind = "Refused" } } }))
             .ShouldBeFieldError("events[0].Reason", "En nekad öppning måste ha en orsak.");
-        var twice = new[] { new { sequence = 3, occurredAt = TestClock.RunNow, kind = "Opened" }, new { sequence = 3, occurredAt = TestClock.RunNow, kind = "Opened" } };
+        var twice = new[] { new { sequence = 3, occurredAt = RunClock.Now, kind = "Opened" }, new { sequence = 3, occurredAt = RunClock.Now, kind = "Opened" } };
         await (await api.PostAsJsonAsync(url, new { events = twice })).ShouldBeFieldError("events", "Samma löpnummer förekommer två gånger i uppladdningen.");
         await using var db = app.SystemContext();
         (await db.AccessEvents.CountAsync(e => e.LockId == door.LockId)).ShouldBe(0);
@@ -321,6 +322,6 @@ public sealed class DoorsApiTests(AppFixture fixture)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private static object[] Events(Door door, int from, int to) => Enumerable.Range(from, to - from + 1)
-        .Select(i => (object)new { sequence = i, occurredAt = TestClock.RunNow.AddMinutes(i - 200), kind = "Opened", employeeId = door.EmployeeId })
+        .Select(i => (object)new { sequence = i, occurredAt = RunClock.Now.AddMinutes(i - 200), kind = "Opened", employeeId = door.EmployeeId })
         .ToArray();
 }

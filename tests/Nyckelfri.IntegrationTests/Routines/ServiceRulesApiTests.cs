@@ -1,3 +1,4 @@
+using Nyckelfri.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Nyckelfri.Common;
@@ -120,7 +121,7 @@ public sealed class ServiceRulesApiTests(AppFixture fixture)
         var platform = await app.ApiAs(Roles.Installer);
         var coordinator = await app.ApiAs(Roles.Coordinator);
 
-        await (await platform.ReportAsync(BatteryHomes.Reading(home.Serial, 8, TestClock.RunNow.AddMinutes(-30)))).ShouldBeOk();
+        await (await platform.ReportAsync(BatteryHomes.Reading(home.Serial, 8, RunClock.Now.AddMinutes(-30)))).ShouldBeOk();
 
         var item = (await OrdersOf(coordinator, home.ClientId, "BatteryChange")).ShouldHaveSingleItem();
         item.Text("state").ShouldBe("Open");
@@ -129,7 +130,7 @@ public sealed class ServiceRulesApiTests(AppFixture fixture)
         order.ShouldBeOwnedBy(RoutinePresets.Owner(RoutinePreset.Salem, "battery.change"), app.World.ExternalUnit);
         (await coordinator.IdsOf("/api/v1/inbox?kind=BatteryChange&pageSize=100")).ShouldContain(order.Id());
 
-        await (await platform.ReportAsync(BatteryHomes.Reading(home.Serial, 97, TestClock.RunNow.AddMinutes(-5)))).ShouldBeOk();
+        await (await platform.ReportAsync(BatteryHomes.Reading(home.Serial, 97, RunClock.Now.AddMinutes(-5)))).ShouldBeOk();
 
         var closed = await Get(coordinator, order.Id());
         closed.Text("state").ShouldBe("Done");

@@ -1,3 +1,4 @@
+using Nyckelfri.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -96,7 +97,7 @@ public sealed class VisitWebhookTests(AppFixture fixture)
         request.Content!.Headers.ContentType!.MediaType.ShouldBe("application/json");
         body.ShouldBe(queued.Payload);
         var timestamp = long.Parse(request.Headers.GetValues(VisitWebhookSignature.TimestampHeader).Single(), System.Globalization.CultureInfo.InvariantCulture);
-        timestamp.ShouldBeInRange(TestClock.RunNow.ToUnixTimeSeconds() - 60, TestClock.RunNow.ToUnixTimeSeconds() + 5);
+        timestamp.ShouldBeInRange(RunClock.Now.ToUnixTimeSeconds() - 60, RunClock.Now.ToUnixTimeSeconds() + 5);
         var signature = request.Headers.GetValues(VisitWebhookSignature.SignatureHeader).Single();
         using var hmac = new System.Security.Cryptography.HMACSHA256(System.Text.Encoding.UTF8.GetBytes(secret));
         signature.ShouldBe("sha256=" + Convert.ToHexStringLower(hmac.ComputeHash(System.Text.Encoding.UTF8.GetBytes($"{timestamp}.{body}"))));

@@ -1,3 +1,4 @@
+using Nyckelfri.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,7 +17,7 @@ namespace Nyckelfri.IntegrationTests.Web;
 public sealed partial class BatteriesApiTests(AppFixture fixture)
 {
     private const string LevelOutOfRange = "Batterinivån ska vara mellan 0 och 100 %.";
-    private static DateTimeOffset Now => TestClock.RunNow;
+    private static DateTimeOffset Now => RunClock.Now;
 
     [DatabaseTheory, DatabaseProviders]
     public async Task Report_Levels_UpdatesTheDeviceAndStoresEveryReading(DatabaseProvider provider)
