@@ -20,9 +20,10 @@ public sealed class DoorTests(BrowserFixture fixture, ITestOutputHelper output) 
         var mine = await (await (await LoginPage.Open(phone)).LoginAs("medarbetare")).GoToMyClients();
         (await mine.ClientCount()).ShouldBeGreaterThan(0);
         (await phone.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "Mina brukare");
-        var (client, clientPath) = await mine.FirstClientWithLock();
+        (await mine.ActionNames()).ShouldBeUnique("two clients may share a name; each action must still say whose door");
+        var (_, clientPath) = await mine.FirstClientWithLock();
 
-        var result = await mine.Open(client);
+        var result = await mine.Open(clientPath);
 
         result.ShouldBe("Dörren är upplåst.");
         (await phone.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "after opening");

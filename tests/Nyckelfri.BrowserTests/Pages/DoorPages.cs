@@ -10,6 +10,15 @@ public sealed class MyClientsPage(BrowserSession session) : PageObject(session)
 
     public Task<int> ClientCount() => Cards.CountAsync();
 
+    /// <summary>The accessible names of every button and link on the cards.</summary>
+    public async Task<IReadOnlyList<string>> ActionNames()
+    {
+        var names = new List<string>();
+        foreach (var action in await Cards.Locator("button[aria-label], a[aria-label]").AllAsync())
+            names.Add((await action.GetAttributeAsync("aria-label"))!);
+        return names;
+    }
+
     public async Task<string> NoticeText() => await Page.Locator("main .alert-info").InnerTextAsync();
 
     /// <summary>The first client with a lock: its name and the path of its client page.</summary>
@@ -20,10 +29,14 @@ public sealed class MyClientsPage(BrowserSession session) : PageObject(session)
         return (await link.InnerTextAsync(), (await link.GetAttributeAsync("href"))!);
     }
 
-    /// <summary>Presses "Öppna" for the client: the phone runs the protocol against the lock; the page reports the result.</summary>
-    public async Task<string> Open(string clientName)
+    /// <summary>
+    /// Presses "Öppna" on the client's card (found by the client's page, since two clients can share a name):
+    /// the phone runs the protocol against the lock; the page reports the result.
+    /// </summary>
+    public async Task<string> Open(string clientPath)
     {
-        await ClickAndArrive(Page.GetByRole(AriaRole.Button, new() { Name = $"Öppna dörren hos {clientName}", Exact = true }), "mina-brukare-oppnad");
+        var card = Cards.Filter(new() { Has = Page.Locator($"h3 a[href='{clientPath}']") });
+        await ClickAndArrive(card.GetByRole(AriaRole.Button, new() { Name = "Öppna dörren hos", Exact = false }), "mina-brukare-oppnad");
         return await Page.Locator("main .door-result").InnerTextAsync();
     }
 }
