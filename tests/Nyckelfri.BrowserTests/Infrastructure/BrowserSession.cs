@@ -19,13 +19,33 @@ public sealed partial class BrowserSession(
     public IDictionary<string, string> Authenticators { get; } = authenticators;
 
     /// <summary>
-    /// After a navigation: waits for the page to load, then <see cref="Check"/>s it. Without a name the
-    /// screenshot is named after the address reached ("/Konto/Logga-in" → konto-logga-in).
+    /// After <c>GotoAsync</c> (which returns once the page has loaded): <see cref="Check"/>s the page. Without a
+    /// name the screenshot is named after the address reached ("/Konto/Logga-in" → konto-logga-in).
     /// </summary>
-    public async Task Arrived(string? pageName = null)
+    public Task Arrived(string? pageName = null) => Check(pageName ?? NameOf(new Uri(Page.Url)));
+
+    /// <summary>Clicks something that loads a new page (a link, a form's submit button), waits for that page's load, then checks it.</summary>
+    /// <remarks>
+    /// The page's load event is listened for before the click, so what is awaited is the load of the page the
+    /// click leads to. Asking Playwright "loaded yet?" (<c>WaitForLoadStateAsync</c>) after the click raced with
+    /// the navigation: under load it twice waited 90 s for a load that had already happened (once between a
+    /// form's POST and its redirect, once after a menu link, with the load event seen by nobody waiting).
+    /// </remarks>
+    public async Task ClickAndArrive(ILocator target, string? pageName = null)
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
-        await Check(pageName ?? NameOf(new Uri(Page.Url)));
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
+        Page.Load += OnLoad;
+        try
+        {
+            await target.ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Page.Load -= OnLoad;
+        }
+        await Arrived(pageName);
     }
 
     /// <summary>

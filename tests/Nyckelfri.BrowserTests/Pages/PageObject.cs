@@ -66,27 +66,7 @@ public abstract class PageObject(BrowserSession session)
     }
 
     /// <summary>Clicks something that loads a new page (a link, or a form's submit button), then checks that page.</summary>
-    /// <remarks>
-    /// The page's load event is listened for before the click, so what is awaited is the load of the page
-    /// the click leads to. Asking "loaded yet?" after the click could ask between a form's POST and the
-    /// page its redirect leads to, and once waited 90 s for a load that had already passed.
-    /// </remarks>
-    protected async Task ClickAndArrive(ILocator target, string? pageName)
-    {
-        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
-        Page.Load += OnLoad;
-        try
-        {
-            await target.ClickAsync();
-            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
-        }
-        finally
-        {
-            Page.Load -= OnLoad;
-        }
-        await Session.Arrived(pageName);
-    }
+    protected Task ClickAndArrive(ILocator target, string? pageName) => Session.ClickAndArrive(target, pageName);
 }
 
 /// <summary>The navigation bar in the header; collapsed behind a toggler on a phone.</summary>
@@ -115,8 +95,7 @@ public sealed class MainMenu(BrowserSession session)
     internal async Task Follow(ILocator link, string pageName)
     {
         if (!await Menu.IsVisibleAsync()) await Open();
-        await link.ClickAsync();
-        await session.Arrived(pageName);
+        await session.ClickAndArrive(link, pageName);
     }
 
     internal Task Follow(string linkName, string pageName) => Follow(MenuLink(linkName), pageName);
@@ -127,8 +106,7 @@ public sealed class MainMenu(BrowserSession session)
     public async Task<LoginPage> LogOut()
     {
         if (!await Menu.IsVisibleAsync()) await Open();
-        await Menu.GetByRole(AriaRole.Button, new() { Name = "Logga ut", Exact = true }).ClickAsync();
-        await session.Arrived();
+        await session.ClickAndArrive(Menu.GetByRole(AriaRole.Button, new() { Name = "Logga ut", Exact = true }));
         return new LoginPage(session);
     }
 
