@@ -64,7 +64,8 @@ public sealed class DeviceKeyEnrolmentTests(AppFixture fixture)
         await (await api.Enrol(third, "inte base64!", BrowserKeySteps.Proof(third, door.DeviceKey))).ShouldBeRefusedWith(HttpStatusCode.Conflict, ProofOfPossession.KeyMalformed);
         await (await api.Enrol(third, key, Convert.ToBase64String(new byte[63]))).ShouldBeRefusedWith(HttpStatusCode.Conflict, ProofOfPossession.ProofMalformed);
         // Another login's challenge is unknown to this one.
-        var stranger = await app.ApiAs(Roles.Employee);
+        using var strangersDoor = await app.NewDoor(keyKind: DigitalKeyKind.WebApp, enrolled: false);
+        var stranger = await app.ApiAsUser(strangersDoor.UserName);
         var strangers = await stranger.PostAsJsonAsync("/api/v1/me/device-key", new
         {
             challengeId = third.GetProperty("challengeId").GetGuid(), publicKey = key, proof = BrowserKeySteps.Proof(third, door.DeviceKey),

@@ -218,8 +218,7 @@ function bind(root) {
                     const field = form.querySelector('textarea');
                     form.querySelector('.text-danger').textContent = reasonError[0];
                     field.setAttribute('aria-invalid', 'true');
-                    status.textContent = '';
-                    status.className = 'door-result';
+                    show(status, false, 'Dörren öppnades inte.');
                     field.focus();
                 } else show(status, false, e.message || 'Något gick fel. Försök igen.');
             } finally {
