@@ -129,4 +129,29 @@ public sealed class BrowserKeyTests(BrowserFixture fixture, ITestOutputHelper ou
         var opened = emulated.Present(response);
         opened.Opened.ShouldBeTrue(opened.Reason.ToString());
     }
+
+    [BrowserFact]
+    public async Task AlarmCentre_RegistersAPhoneAppKeyOnlyWithAProofOverThePagesChallenge()
+    {
+        await using var support = await OpenBrowser(test: "BrowserKey-larmcentral");
+        await (await LoginPage.Open(support)).LoginAs("larmcentral-support");
+        using var phone = P256.CreateKey();
+        var publicKey = Convert.ToBase64String(P256.ExportPublicKey(phone));
+        var number = "POP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+        // A proof by another key is refused on the form, and nothing is registered.
+        var page = await RegisterDigitalKeyPage.Open(support);
+        var (challenge, keyId) = await page.ChallengeToSign();
+        using var other = P256.CreateKey();
+        await page.Register(number, publicKey, Convert.ToBase64String(Enrolment.Prove(other, challenge, keyId)));
+        (await page.VisibleText()).ShouldContain("Beviset stämmer inte");
+        (await Fixture.Query(db => db.DigitalKeys.IgnoreQueryFilters().CountAsync(k => k.KeyNumber == number))).ShouldBe(0);
+
+        // The page showed a fresh challenge; the phone signs that one.
+        (challenge, keyId) = await page.ChallengeToSign();
+        await page.Register(number, publicKey, Convert.ToBase64String(Enrolment.Prove(phone, challenge, keyId)));
+
+        support.Page.Url.ShouldEndWith($"/Nycklar/Digitala/{keyId}");
+        (await page.VisibleText()).ShouldContain(Convert.ToHexString(P256.KeyHash(P256.ExportPublicKey(phone)))[..16]);
+    }
 }

@@ -129,3 +129,27 @@ public sealed class AccessAreaPage(BrowserSession session) : PageObject(session)
         return new AccessAreaPage(session);
     }
 }
+
+/// <summary>"Registrera digital nyckel" (/Nycklar/Digitala/Ny): the alarm centre registers a phone-app key or fob with a proof of possession.</summary>
+public sealed class RegisterDigitalKeyPage(BrowserSession session) : PageObject(session)
+{
+    public static async Task<RegisterDigitalKeyPage> Open(BrowserSession session)
+    {
+        await Visit(session, "/Nycklar/Digitala/Ny", "registrera-digital-nyckel");
+        return new RegisterDigitalKeyPage(session);
+    }
+
+    /// <summary>The challenge the page shows and the id the new key will get: what the device signs.</summary>
+    public async Task<(byte[] Challenge, Guid DigitalKeyId)> ChallengeToSign() =>
+        (Convert.FromBase64String((await Page.Locator("[data-enrolment-challenge]").InnerTextAsync()).Trim()),
+         Guid.Parse((await Page.Locator("[data-enrolment-key]").InnerTextAsync()).Trim()));
+
+    /// <summary>Fills in the key and the device's proof and registers; returns the page reached (the key's page, or this one with errors).</summary>
+    public async Task Register(string keyNumber, string publicKey, string proof)
+    {
+        await Field("Nyckelnummer").FillAsync(keyNumber);
+        await Field("Publik nyckel (base64)").FillAsync(publicKey);
+        await Field("Bevis (base64)").FillAsync(proof);
+        await ClickAndArrive(Button("Registrera"), "registrera-digital-nyckel-skickad");
+    }
+}
