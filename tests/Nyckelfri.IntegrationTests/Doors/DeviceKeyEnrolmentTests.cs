@@ -28,6 +28,8 @@ public sealed class DeviceKeyEnrolmentTests(AppFixture fixture)
         using var door = await app.NewDoor(keyKind: DigitalKeyKind.WebApp, enrolled: false);
         var api = await app.ApiAsUser(door.UserName);
         await (await api.DoorChallenge(door.LockId, door.DeviceKey)).ShouldBeRefusedWith(HttpStatusCode.Forbidden, OpenDoor.NotEnrolledCode);
+        // A phone app asking for a credential for that key directly gets the same answer, logged as a refusal.
+        await (await api.PostAsJsonAsync("/api/v1/credentials", new { lockId = door.LockId })).ShouldBeRefusedWith(HttpStatusCode.Forbidden, OpenDoor.NotEnrolledCode);
 
         var challenge = await api.EnrolmentChallenge();
         challenge.GetProperty("replaces").GetBoolean().ShouldBeFalse();
