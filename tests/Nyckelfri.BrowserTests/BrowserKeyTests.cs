@@ -99,6 +99,14 @@ public sealed class BrowserKeyTests(BrowserFixture fixture, ITestOutputHelper ou
         holderKey.VerifyData(Convert.FromBase64String(script.GetProperty("signed").GetString()!), answer.HolderSignature,
             HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation).ShouldBeTrue("Holder.Answer signed exactly the script's signed bytes");
 
+        // The script's low-S normalisation is the C# one: the high-S twin of a signature comes back as the low one.
+        var low = Enrolment.NormaliseLowS(answer.HolderSignature);
+        var high = HighSTwin(low);
+        var normalised = await browser.Page.EvaluateAsync<string[]>("""
+            async a => { const m = await import('/js/door-key.js'); return [m.base64(m.lowS(m.fromBase64(a.high))), m.base64(m.lowS(m.fromBase64(a.low)))]; }
+            """, new { high = Convert.ToBase64String(high), low = Convert.ToBase64String(low) });
+        normalised.ShouldBe([Convert.ToBase64String(low), Convert.ToBase64String(low)]);
+
         // A key made by WebCrypto in the page, a credential bound to it, a real lock's challenge: the lock opens.
         using var emulated = new EmulatedLock(new EmulatedLockOptions { LockId = lockId, SerialNumber = "PIN-1", TrustedIssuers = [issuer.Trusted()] });
         var browserKey = await browser.Page.EvaluateAsync<string>("""
@@ -153,5 +161,18 @@ public sealed class BrowserKeyTests(BrowserFixture fixture, ITestOutputHelper ou
 
         support.Page.Url.ShouldEndWith($"/Nycklar/Digitala/{keyId}");
         (await page.VisibleText()).ShouldContain(Convert.ToHexString(P256.KeyHash(P256.ExportPublicKey(phone)))[..16]);
+    }
+
+    /// <summary>r ‖ (n − s): the same ECDSA signature with the other s.</summary>
+    private static byte[] HighSTwin(byte[] signature)
+    {
+        var order = System.Numerics.BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551",
+            System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var s = new System.Numerics.BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+        var twin = (order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+        var result = signature.ToArray();
+        Array.Clear(result, 32, 32);
+        twin.CopyTo(result, 64 - twin.Length);
+        return result;
     }
 }

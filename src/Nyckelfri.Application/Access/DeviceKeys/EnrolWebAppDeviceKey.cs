@@ -45,9 +45,33 @@ public sealed class EnrolWebAppDeviceKey(NyckelfriDbContext db, ProofOfPossessio
         if (key is null || key.Id != proved.DigitalKeyId) throw RequestEnrolmentChallenge.NoWebAppKey();
         if (key.HasKeyMaterial && key.HolderPublicKey.AsSpan().SequenceEqual(proved.PublicKey))
             return new Result(key.Id, Fingerprint(key), false, null);
-        if (key.HasKeyMaterial) await RequirePassword(scope.UserId!, command.Password);
+        var passwordChecked = key.HasKeyMaterial;
+        if (passwordChecked) await RequirePassword(scope.UserId!, command.Password);
 
-        var replaced = key.EnrolDeviceKey(proved.PublicKey);
+        // A replacement publishes a revocation list; two publishes at once take the same version, the unique
+        // index refuses the second save, and that one starts over once on a clean unit of work (as a block does).
+        try
+        {
+            return await Enrol(key, proved.PublicKey, ct);
+        }
+        catch (Exception e) when (e is ConcurrencyConflictException or RuleViolationException { Code: "duplicate" })
+        {
+            db.ChangeTracker.Clear();
+            var again = await RequestEnrolmentChallenge.OwnWebAppKey(db, employeeId, ct);
+            if (again is null || again.Id != proved.DigitalKeyId) throw RequestEnrolmentChallenge.NoWebAppKey();
+            // Another device may have enrolled in between: taking the key from it needs the password, here too.
+            if (!passwordChecked && again.HasKeyMaterial && !again.HolderPublicKey.AsSpan().SequenceEqual(proved.PublicKey))
+                await RequirePassword(scope.UserId!, command.Password);
+            return await Enrol(again, proved.PublicKey, ct);
+        }
+    }
+
+    private async Task<Result> Enrol(DigitalKey key, byte[] publicKey, CancellationToken ct)
+    {
+        var scope = db.Scope;
+        if (key.HasKeyMaterial && key.HolderPublicKey.AsSpan().SequenceEqual(publicKey))
+            return new Result(key.Id, Fingerprint(key), false, null);
+        var replaced = key.EnrolDeviceKey(publicKey);
         long? listVersion = null;
         if (replaced is not null)
         {
