@@ -19,7 +19,8 @@ public sealed record DemoAccessSummary(int DigitalKeys, int IssuedKeys, int TwoF
 
 /// <summary>
 /// Digital keys and a week of door openings for Demo kommun: a key per working employee, signed out
-/// against a receipt (server-held web-app keys for the staff logins, so "Öppna" works in the demo),
+/// against a receipt (web-app keys for the staff logins, without a device key: the browser makes and
+/// enrols its own at the first "Öppna", so the demo still opens a door in one tap),
 /// keys and 2-factor devices in stock and in the units' key cabinets, one key blocked (and a
 /// replacement issued), grants (a substitute booked from tomorrow, so refused today; bookings and an
 /// added and a restricted unit), then for every mounted lock a week of visits: the credential issued,
@@ -47,10 +48,9 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
 
         var substitute = AddSubstitute(municipalityId, organisation, byLogin);
         employees = [.. employees, substitute];
-        var webApp = new WebAppKeys(protection);
         var logins = byLogin.Values.Select(e => e.Id).ToHashSet();
         foreach (var employee in employees.OrderBy(e => e.StartDate).ThenBy(e => e.Id))
-            AddKeyFor(municipalityId, employee, logins.Contains(employee.Id) ? webApp : null);
+            AddKeyFor(municipalityId, employee, webApp: logins.Contains(employee.Id));
         AddStock(municipalityId);
         var blocked = BlockOne(municipalityId, organisation, employees, byLogin);
         var devices = AddTwoFactorDevices(municipalityId, organisation);
@@ -81,15 +81,15 @@ internal sealed class DemoAccess(NyckelfriDbContext db, IDataProtectionProvider 
         return substitute;
     }
 
-    private void AddKeyFor(Guid municipalityId, Employee employee, WebAppKeys? webApp)
+    private void AddKeyFor(Guid municipalityId, Employee employee, bool webApp)
     {
         var employed = employee.IsEmployedOn(today);
         var recent = employee.StartDate > today.AddDays(-10) && employee.EmploymentType == EmploymentType.Permanent;
         DigitalKey key;
-        if (webApp is not null)
+        if (webApp)
         {
-            var (publicKey, secret) = webApp.Create();
-            key = new DigitalKey(municipalityId, NextNumber(), DigitalKeyKind.WebApp, publicKey, KeyStock.AlarmCentre) { ProtectedPrivateKey = secret };
+            // No device key yet: the employee's browser makes one and enrols it at the first "Öppna".
+            key = new DigitalKey(municipalityId, NextNumber(), DigitalKeyKind.WebApp, [], KeyStock.AlarmCentre);
         }
         else if (recent && employed)
         {

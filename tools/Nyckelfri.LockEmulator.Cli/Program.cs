@@ -7,6 +7,7 @@ var root = new RootCommand("Keys, credentials, revocation lists and openings aga
     KeygenCommand.Create(),
     IssueCommand.Create(),
     RevokeCommand.Create(),
+    ProveCommand.Create(),
     OpenCommand.Create(),
     LoadCommand.Create(),
 };

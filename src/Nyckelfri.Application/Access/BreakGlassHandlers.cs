@@ -45,6 +45,8 @@ public sealed class RequestBreakGlass(NyckelfriDbContext db, AccessFacts facts, 
         if (key is not { Status: DigitalKeyStatus.Issued })
             throw new RuleViolationException(key?.Status == DigitalKeyStatus.Blocked ? "key-blocked" : "no-key",
                 key?.Status == DigitalKeyStatus.Blocked ? "Nyckeln är spärrad: ingen nödöppning utfärdas." : "Du har ingen utlämnad digital nyckel.");
+        if (!key.HasKeyMaterial)
+            throw new RuleViolationException(OpenDoor.NotEnrolledCode, "Nyckeln har ingen enhetsnyckel ännu: öppna en gång från webbläsaren så registreras den.");
         var today = db.Clock.Today();
         var employee = await facts.ForEmployeeAsync(employeeId, today, ct) ?? throw new NotFoundException("Medarbetaren");
         var decision = AccessPolicy.Decide(employee, lockFacts.Services, today);

@@ -67,15 +67,17 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
             null => "Du har ingen utlämnad digital nyckel. Kontakta Trygghetslarmscentralen (support).",
             { Status: DigitalKeyStatus.Blocked } => "Nyckeln är spärrad. Ingen behörighet utfärdas till en spärrad nyckel.",
             { Status: not DigitalKeyStatus.Issued } => "Nyckeln är inte utlämnad till dig.",
+            { HasKeyMaterial: false } => "Nyckeln har ingen enhetsnyckel ännu: öppna en gång från webbläsaren så registreras den.",
             _ when presentedKey is not null && !presentedKey.AsSpan().SequenceEqual(key.HolderPublicKey) =>
                 "Enhetens nyckel stämmer inte med den registrerade digitala nyckeln.",
             _ => null,
         };
         if (keyRefusal is not null)
-            return await Refuse(key?.Status switch
+            return await Refuse(key switch
             {
-                DigitalKeyStatus.Blocked => "key-blocked",
-                DigitalKeyStatus.Issued => "device-key-mismatch",
+                { Status: DigitalKeyStatus.Blocked } => "key-blocked",
+                { Status: DigitalKeyStatus.Issued, HasKeyMaterial: false } => OpenDoor.NotEnrolledCode,
+                { Status: DigitalKeyStatus.Issued } => "device-key-mismatch",
                 _ => "no-key",
             }, keyRefusal);
 

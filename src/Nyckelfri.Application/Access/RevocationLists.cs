@@ -11,7 +11,9 @@ public sealed record CurrentRevocationList(long ListVersion, DateTime IssuedAt, 
 }
 
 /// <summary>
-/// Publishes the signed, versioned revocation list (SPEC §6): every blocked key's device-key hash.
+/// Publishes the signed, versioned revocation list (SPEC §6): every blocked key's device-key hash, and
+/// every device key a digital key no longer carries (<see cref="ReplacedDeviceKey"/>: a web-app key moved
+/// to a new browser or phone).
 /// A block publishes a new version in the same save; phones fetch the newest with every credential and
 /// carry it to the locks they visit, and a lock accepts only a newer version than it has.
 /// </summary>
@@ -46,11 +48,23 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
         var tracked = db.ChangeTracker.Entries<DigitalKey>()
             .Where(e => e.Entity.MunicipalityId == municipalityId && e.Entity.Status == DigitalKeyStatus.Blocked)
             .Select(e => new { e.Entity.Id, e.Entity.HolderKeyHash });
-        var hashes = stored.Concat(tracked).DistinctBy(k => k.Id).Select(k => k.HolderKeyHash).ToList();
+        var hashes = stored.Concat(tracked).DistinctBy(k => k.Id).Select(k => k.HolderKeyHash).Where(h => h.Length > 0).ToList();
+        hashes = [.. hashes, .. await ReplacedDeviceKeyHashesAsync(municipalityId, ct)];
+        hashes = hashes.DistinctBy(Convert.ToHexString).ToList();
 
         var list = issuer.IssueRevocationList(current.ListVersion + 1, new DateTimeOffset(issuedAt), holderKeyHashes: hashes);
         var record = new RevocationListRecord(municipalityId, list.ListVersion, list.IssuedAt.UtcDateTime, list.ToArray(), hashes.Count);
         db.RevocationLists.Add(record);
         return record;
+    }
+
+    /// <summary>Device keys replaced by a new enrolment (saved, and tracked in this unit of work).</summary>
+    private async Task<IEnumerable<byte[]>> ReplacedDeviceKeyHashesAsync(Guid municipalityId, CancellationToken ct)
+    {
+        var stored = await db.ReplacedDeviceKeys.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.MunicipalityId == municipalityId).Select(r => r.HolderKeyHash).ToListAsync(ct);
+        var tracked = db.ChangeTracker.Entries<ReplacedDeviceKey>()
+            .Where(e => e.State == EntityState.Added && e.Entity.MunicipalityId == municipalityId).Select(e => e.Entity.HolderKeyHash);
+        return stored.Concat(tracked);
     }
 }

@@ -70,6 +70,8 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<DigitalKey> DigitalKeys => Set<DigitalKey>();
     public DbSet<TwoFactorDevice> TwoFactorDevices => Set<TwoFactorDevice>();
     public DbSet<DigitalKeyReceipt> DigitalKeyReceipts => Set<DigitalKeyReceipt>();
+    public DbSet<DeviceKeyChallenge> DeviceKeyChallenges => Set<DeviceKeyChallenge>();
+    public DbSet<ReplacedDeviceKey> ReplacedDeviceKeys => Set<ReplacedDeviceKey>();
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
     public DbSet<LockSync> LockSyncs => Set<LockSync>();
@@ -89,6 +91,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     private Guid? ScopeProviderId => Scope.ProviderId;
     private Guid? ScopeUnitId => Scope.UnitId;
     private DateOnly ScopeToday => Scope.Today;
+    private string? ScopeUserId => Scope.UserId;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -163,6 +166,8 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     {
         builder.Entity<DigitalKey>().HasQueryFilter(k => IsSystemScope ||
             (k.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == k.EmployeeId))));
+        builder.Entity<DeviceKeyChallenge>().HasQueryFilter(c => IsSystemScope || (c.MunicipalityId == ScopeMunicipalityId && c.UserId == ScopeUserId));
+        builder.Entity<ReplacedDeviceKey>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<TwoFactorDevice>().HasQueryFilter(d => IsSystemScope ||
             (d.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == d.EmployeeId)
                                                          || Units.Any(u => u.Id == d.UnitId && u.ProviderId == ScopeProviderId))));

@@ -12,8 +12,9 @@ public enum DigitalKeyKind
     KeyFob,
 
     /// <summary>
-    /// The web app acting as the staff app (the demo and staff without a work phone): the key pair is
-    /// held by the server, encrypted, and used only for its own employee.
+    /// The web app acting as the staff app (the demo and staff without a work phone): the browser makes
+    /// the key pair (WebCrypto, not extractable) and keeps it; the server records only the public half,
+    /// enrolled by the employee's browser with a proof of possession. Until then the key has no device key.
     /// </summary>
     WebApp,
 }
@@ -51,13 +52,16 @@ public sealed class DigitalKey : Entity
 
     private DigitalKey() { }
 
-    public DigitalKey(Guid municipalityId, string keyNumber, DigitalKeyKind kind, byte[] holderPublicKey, KeyStock stock)
+    /// <param name="holderPublicKey">The device key; empty for a web-app key, whose browser enrols one later.</param>
+    /// <param name="id">The id the enrolment proof was made for, when the key is registered with one.</param>
+    public DigitalKey(Guid municipalityId, string keyNumber, DigitalKeyKind kind, byte[] holderPublicKey, KeyStock stock, Guid? id = null)
     {
+        if (id is { } given) Id = given;
         MunicipalityId = municipalityId;
         KeyNumber = Normalise(keyNumber);
         Kind = kind;
         HolderPublicKey = holderPublicKey;
-        HolderKeyHash = System.Security.Cryptography.SHA256.HashData(holderPublicKey);
+        HolderKeyHash = HashOf(holderPublicKey);
         Status = DigitalKeyStatus.InStock;
         Stock = stock;
     }
@@ -107,10 +111,6 @@ public sealed class DigitalKey : Entity
     /// <summary>SHA-256 of <see cref="HolderPublicKey"/>: what a revocation list carries.</summary>
     public byte[] HolderKeyHash { get; private set; } = [];
 
-    /// <summary>For <see cref="DigitalKeyKind.WebApp"/> only: the private key, encrypted by the server's data protection.</summary>
-    [Secret(SecretKind.KeyMaterial)]
-    public string? ProtectedPrivateKey { get; set; }
-
     /// <summary>The employee it is issued to (or ordered for).</summary>
     public Guid? EmployeeId { get; private set; }
 
@@ -127,8 +127,28 @@ public sealed class DigitalKey : Entity
 
     public bool CanOpen => Status == DigitalKeyStatus.Issued;
 
-    /// <summary>An order not yet made ready has no key pair: nothing to issue, nothing to revoke.</summary>
+    /// <summary>An order not yet made ready, or a web-app key no browser has enrolled yet, has no device key.</summary>
     public bool HasKeyMaterial => HolderPublicKey.Length > 0;
+
+    /// <summary>A web-app key gets its device key from the employee's browser after it is handed out.</summary>
+    private bool DeviceKeyComesLater => Kind == DigitalKeyKind.WebApp;
+
+    /// <summary>
+    /// The employee's browser enrolled a device key (after the server checked its proof of possession).
+    /// Returns the hash of the device key it replaces, which must go onto the revocation list, or null
+    /// when there was none.
+    /// </summary>
+    public byte[]? EnrolDeviceKey(byte[] holderPublicKey)
+    {
+        Require(Kind == DigitalKeyKind.WebApp, "Bara en webbappsnyckel får sin enhetsnyckel från webbläsaren.");
+        Require(Status == DigitalKeyStatus.Issued, "Nyckeln är inte utlämnad.");
+        var replaced = HasKeyMaterial ? HolderKeyHash : null;
+        HolderPublicKey = holderPublicKey;
+        HolderKeyHash = HashOf(holderPublicKey);
+        return replaced;
+    }
+
+    private static byte[] HashOf(byte[] publicKey) => publicKey.Length == 0 ? [] : System.Security.Cryptography.SHA256.HashData(publicKey);
 
     public static string Normalise(string keyNumber) => keyNumber.Trim().ToUpperInvariant();
 
@@ -136,7 +156,7 @@ public sealed class DigitalKey : Entity
     public void MakeReady()
     {
         Require(Status == DigitalKeyStatus.Ordered, "Bara en beställd nyckel kan färdigställas.");
-        Require(HasKeyMaterial, "Ange nyckelnummer och nyckelns publika nyckel när den färdigställs.");
+        Require(HasKeyMaterial || DeviceKeyComesLater, "Ange nyckelnummer och nyckelns publika nyckel när den färdigställs.");
         Status = DigitalKeyStatus.InStock;
     }
 
@@ -146,7 +166,7 @@ public sealed class DigitalKey : Entity
         Require(Status == DigitalKeyStatus.Ordered, "Bara en beställd nyckel kan färdigställas.");
         KeyNumber = Normalise(keyNumber);
         HolderPublicKey = holderPublicKey;
-        HolderKeyHash = System.Security.Cryptography.SHA256.HashData(holderPublicKey);
+        HolderKeyHash = HashOf(holderPublicKey);
         Status = DigitalKeyStatus.InStock;
     }
 
@@ -158,7 +178,7 @@ public sealed class DigitalKey : Entity
     {
         Require(Status is DigitalKeyStatus.InStock or DigitalKeyStatus.Ordered,
             Status == DigitalKeyStatus.Blocked ? "En spärrad nyckel kan inte lämnas ut igen: lämna ut en ny nyckel." : "Nyckeln är redan utlämnad eller tagen ur bruk.");
-        Require(HasKeyMaterial, "Nyckeln måste färdigställas innan den lämnas ut.");
+        Require(HasKeyMaterial || DeviceKeyComesLater, "Nyckeln måste färdigställas innan den lämnas ut.");
         // Only an ordered key keeps its employee while not issued (a returned key forgets its holder).
         if (EmployeeId is { } orderedFor && orderedFor != employeeId)
             throw new RuleViolationException("digital-key-ordered-for-other", "Nyckeln är beställd till en annan medarbetare.");
@@ -185,7 +205,8 @@ public sealed class DigitalKey : Entity
     {
         Require(Status != DigitalKeyStatus.Blocked, "Nyckeln är redan spärrad.");
         Require(Status != DigitalKeyStatus.Retired, "Nyckeln är tagen ur bruk.");
-        Require(HasKeyMaterial, "Beställningen har ingen nyckel ännu: avbeställ den (ta ur bruk) i stället.");
+        Require(HasKeyMaterial || (DeviceKeyComesLater && Status != DigitalKeyStatus.Ordered),
+            "Beställningen har ingen nyckel ännu: avbeställ den (ta ur bruk) i stället.");
         Status = DigitalKeyStatus.Blocked;
         BlockedAt = at;
         BlockReason = reason;

@@ -64,6 +64,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         {
             Status = StatusCodes.Status409Conflict, Title = "Inte tillåtet i nuvarande läge.", Detail = r.Message,
             Type = "https://nyckelfri.se/problem/" + r.Code,
+            Extensions = { ["code"] = r.Code },
         },
         BadHttpRequestException b => new ProblemDetails
         {

@@ -32,11 +32,30 @@ internal static class DigitalKeysTestData
         return (await response.ShouldBeCreatedAt("/api/v1/employees")).Id();
     }
 
-    public static async Task<JsonElement> RegisterKey(HttpClient api, string stock = "AlarmCentre", string kind = "PhoneApp") =>
-        await (await api.PostAsJsonAsync("/api/v1/digital-keys", new
+    public static async Task<JsonElement> RegisterKey(HttpClient api, string stock = "AlarmCentre", string kind = "PhoneApp")
+    {
+        if (kind == "WebApp")
+            return await (await api.PostAsJsonAsync("/api/v1/digital-keys", new { keyNumber = Unique("DK"), kind, stock })).ShouldBeCreatedAt("/api/v1/digital-keys");
+        var proof = await Prove(api, kind: kind);
+        return await (await api.PostAsJsonAsync("/api/v1/digital-keys", new
         {
-            keyNumber = Unique("DK"), kind, holderPublicKey = kind == "WebApp" ? null : PublicKeyBase64(out _), stock,
+            keyNumber = Unique("DK"), kind, holderPublicKey = proof.PublicKey, enrolmentChallengeId = proof.ChallengeId, enrolmentProof = proof.Proof, stock,
         })).ShouldBeCreatedAt("/api/v1/digital-keys");
+    }
+
+    /// <summary>A device's proof of possession, as the device (or <c>nyckelfri-lock prove</c>) makes it.</summary>
+    public sealed record DeviceProof(string PublicKey, Guid ChallengeId, string Proof, Guid DigitalKeyId);
+
+    /// <summary>Asks the alarm centre's registration challenge (for <paramref name="digitalKeyId"/>, or a new key) and signs it with a new device key.</summary>
+    public static async Task<DeviceProof> Prove(HttpClient api, Guid? digitalKeyId = null, string kind = "PhoneApp")
+    {
+        var challenge = await (await api.PostAsJsonAsync("/api/v1/digital-keys/enrolment-challenges", new { kind, digitalKeyId })).ShouldBeOk();
+        using var device = P256.CreateKey();
+        var keyId = challenge.GetProperty("digitalKeyId").GetGuid();
+        var proof = Enrolment.Prove(device, Convert.FromBase64String(challenge.Text("challenge")!), keyId);
+        return new DeviceProof(Convert.ToBase64String(P256.ExportPublicKey(device)), challenge.GetProperty("challengeId").GetGuid(),
+            Convert.ToBase64String(proof), keyId);
+    }
 
     public static object Issue(int version, Guid employeeId, string? keptAt = null, bool signed = true) => new
     {

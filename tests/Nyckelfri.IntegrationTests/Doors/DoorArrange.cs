@@ -18,8 +18,9 @@ namespace Nyckelfri.IntegrationTests.Doors;
 /// <summary>
 /// A door of one's own for one test: a client served by the external provider's unit "Norr", a lock
 /// mounted at the client's household, and an employee of that unit with a login and an issued digital
-/// key whose device key the test holds (as the phone would). A <see cref="DigitalKeyKind.WebApp"/> key's
-/// device key is the server's (the staff web app's "Öppna"); the test holds a copy.
+/// key whose device key the test holds (as the phone would, or the browser for a <see cref="DigitalKeyKind.WebApp"/>
+/// key). A web-app key made with <c>enrolled: false</c> has no device key on record yet: the test's key is
+/// the one a browser would make and enrol.
 /// </summary>
 internal sealed record Door(Guid ClientId, Guid HouseholdId, Guid LockId, string LockSerial, Guid EmployeeId, string UserName, Guid KeyId,
     ECDsa DeviceKey) : IDisposable
@@ -34,7 +35,7 @@ internal static class DoorArrange
     private static int _counter;
 
     public static async Task<Door> NewDoor(this NyckelfriApp app, EmploymentType employment = EmploymentType.Permanent, bool withUnit = true,
-        DigitalKeyKind keyKind = DigitalKeyKind.PhoneApp)
+        DigitalKeyKind keyKind = DigitalKeyKind.PhoneApp, bool enrolled = true)
     {
         var n = Interlocked.Increment(ref _counter);
         var suffix = DeviceArrange.Unique("D")[2..];
@@ -61,7 +62,7 @@ internal static class DoorArrange
         if (withUnit) employee.SetUnits([unit]);
         db.Employees.Add(employee);
 
-        var (key, deviceKey) = NewKey(app, keyKind);
+        var (key, deviceKey) = NewKey(app, keyKind, enrolled);
         key.Issue(employee.Id, today.AddDays(-7), "Personligt skåp");
         db.DigitalKeys.Add(key);
         await db.SaveChangesAsync();
@@ -79,18 +80,12 @@ internal static class DoorArrange
         return new Door(client.Id, household.Id, device.Id, device.SerialNumber, employee.Id, userName, key.Id, deviceKey);
     }
 
-    private static (DigitalKey Key, ECDsa DeviceKey) NewKey(NyckelfriApp app, DigitalKeyKind kind)
+    private static (DigitalKey Key, ECDsa DeviceKey) NewKey(NyckelfriApp app, DigitalKeyKind kind, bool enrolled)
     {
-        if (kind != DigitalKeyKind.WebApp)
-        {
-            var deviceKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            return (new DigitalKey(app.World.MunicipalityA, DeviceArrange.Unique("DK"), kind, P256.ExportPublicKey(deviceKey), KeyStock.AlarmCentre), deviceKey);
-        }
-        using var scope = app.Services.CreateScope();
-        var webAppKeys = scope.ServiceProvider.GetRequiredService<WebAppKeys>();
-        var (publicKey, secret) = webAppKeys.Create();
-        var key = new DigitalKey(app.World.MunicipalityA, DeviceArrange.Unique("DK"), kind, publicKey, KeyStock.AlarmCentre) { ProtectedPrivateKey = secret };
-        return (key, webAppKeys.Unprotect(key));
+        // The test holds the device key, as the phone (or, for a web-app key, the browser that enrolled it) would.
+        var deviceKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var onRecord = enrolled || kind != DigitalKeyKind.WebApp ? P256.ExportPublicKey(deviceKey) : [];
+        return (new DigitalKey(app.World.MunicipalityA, DeviceArrange.Unique("DK"), kind, onRecord, KeyStock.AlarmCentre), deviceKey);
     }
 
     /// <summary>An emulated lock for the door, trusting the municipality's issuer key.</summary>

@@ -155,9 +155,6 @@ public static partial class AuthorizationMatrix
         // ---- Visits, opening doors, break-glass review (issue 5) ----
         ["POST /Brukare/{clientId:guid}/Nfc-taggar"] = NfcTagWriters,
         ["POST /Brukare/{clientId:guid}/Nfc-taggar?handler=Deactivate"] = NfcTagWriters,
-        ["POST /Mina-brukare?handler=Open"] = DoorOpeners,
-        ["POST /Brukare/{clientId:guid}/Dorren?handler=Open"] = DoorOpeners,
-        ["POST /Brukare/{clientId:guid}/Dorren?handler=BreakGlass"] = DoorOpeners,
         ["POST /Brukare/{clientId:guid}/Dorren?handler=CouldNotGetIn"] = DoorOpeners,
         ["POST /Nodoppningar"] = BreakGlassReviewers,
     };

@@ -388,7 +388,14 @@ public static partial class AuthorizationMatrix
         ["POST /api/v1/clients/{clientId:guid}/could-not-get-in"] = DoorOpeners,
         ["GET /api/v1/break-glass"] = BreakGlassReviewers,
         ["POST /api/v1/break-glass/{id:guid}/review"] = BreakGlassReviewers,
-        // /Mina-brukare's POST (Open) and /Brukare/{id}/Dorren's POSTs (Open, CouldNotGetIn, BreakGlass): PageHandlers.
+        // ---- Device keys held by their devices (issue 12) ----
+        ["POST /api/v1/me/device-key/challenge"] = DoorOpeners,
+        ["POST /api/v1/me/device-key/"] = DoorOpeners,
+        ["POST /api/v1/digital-keys/enrolment-challenges"] = DigitalKeyWriters,
+        ["POST /api/v1/doors/{lockId:guid}/challenge"] = DoorOpeners,
+        ["POST /api/v1/doors/{lockId:guid}/break-glass-challenge"] = DoorOpeners,
+        ["POST /api/v1/doors/{lockId:guid}/response"] = DoorOpeners,
+        // /Brukare/{id}/Dorren's POST (CouldNotGetIn): PageHandlers. Opening runs in the browser through the API above.
         ["PAGE /Mina-brukare"] = DoorOpeners,
         ["PAGE /Brukare/{clientId:guid}/Dorren"] = DoorOpeners,
         ["PAGE /Nodoppningar"] = BreakGlassReviewers,

@@ -109,6 +109,7 @@ internal sealed class WriteTargets
             ["Dosor"] = arranged.TwoFactorDevice,
             // Other parameters, by name.
             ["{clientId}"] = world.ExternalClient,
+            ["{lockId}"] = arranged.Lock,
             ["{householdId}"] = household,
             ["{entranceId}"] = entrance,
             ["{addressId}"] = world.AddressA,

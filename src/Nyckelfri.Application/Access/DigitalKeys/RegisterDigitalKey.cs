@@ -6,10 +6,12 @@ namespace Nyckelfri.Access;
 
 /// <summary>
 /// The alarm centre registers a new key into a stock (its own, or the staffing unit's for substitutes;
-/// seed 001). A phone app or key fob comes with its public key; for a web-app key the server makes the
-/// key pair itself and keeps the private half encrypted.
+/// seed 001). A phone app or key fob comes with its public key and a proof of possession: the device's
+/// signature over a challenge the server handed out for this registration (<see cref="ProofOfPossession"/>);
+/// the key gets the id the challenge was made for. A web-app key is registered without a device key: the
+/// employee's browser makes and enrols one after the key is handed out.
 /// </summary>
-public sealed class RegisterDigitalKey(NyckelfriDbContext db, WebAppKeys webAppKeys) : IHandler
+public sealed class RegisterDigitalKey(NyckelfriDbContext db, ProofOfPossession proofs) : IHandler
 {
     public sealed class Command
     {
@@ -18,6 +20,13 @@ public sealed class RegisterDigitalKey(NyckelfriDbContext db, WebAppKeys webAppK
 
         /// <summary>Base64 of the 65-byte uncompressed P-256 point (0x04 || X || Y); left out for a web-app key.</summary>
         public string? HolderPublicKey { get; set; }
+
+        /// <summary>The enrolment challenge the device signed (from the registration's challenge request).</summary>
+        public Guid? EnrolmentChallengeId { get; set; }
+
+        /// <summary>Base64 of the device's 64-byte signature over the enrolment's signed bytes.</summary>
+        public string? EnrolmentProof { get; set; }
+
         public KeyStock? Stock { get; set; }
     }
 
@@ -34,11 +43,19 @@ public sealed class RegisterDigitalKey(NyckelfriDbContext db, WebAppKeys webAppK
         await CheckUnique(db, v, nameof(Command.KeyNumber), number, null, ct);
         v.ThrowIfInvalid();
 
-        string? secret = null;
-        if (kind == DigitalKeyKind.WebApp) (publicKey, secret) = webAppKeys.Create();
-        var key = new DigitalKey(db.Scope.MunicipalityId, number!, kind!.Value, publicKey!, stock!.Value) { ProtectedPrivateKey = secret };
+        Guid? id = null;
+        if (kind != DigitalKeyKind.WebApp)
+        {
+            var proved = await proofs.CheckAsync(command.EnrolmentChallengeId, command.HolderPublicKey, command.EnrolmentProof,
+                (nameof(Command.EnrolmentChallengeId), nameof(Command.HolderPublicKey), nameof(Command.EnrolmentProof)), ct);
+            if (await db.DigitalKeys.IgnoreQueryFilters().AnyAsync(k => k.Id == proved.DigitalKeyId, ct))
+                throw new RuleViolationException(ProofOfPossession.ChallengeUnknown, "Utmaningen gäller en nyckel som redan finns. Hämta en ny för registreringen.");
+            id = proved.DigitalKeyId;
+        }
+        var key = new DigitalKey(db.Scope.MunicipalityId, number!, kind!.Value, publicKey ?? [], stock!.Value, id);
         db.DigitalKeys.Add(key);
-        db.Record(key, "Digital nyckel registrerad", $"I lager hos {DigitalKey.SwedishName(key.Stock)}.");
+        db.Record(key, "Digital nyckel registrerad", $"I lager hos {DigitalKey.SwedishName(key.Stock)}."
+            + (id is null ? " Enhetsnyckeln registreras från medarbetarens webbläsare." : " Enhetsnyckeln registrerad med bevis på innehav."));
         await db.SaveChangesAsync(ct);
         return key.Id;
     }

@@ -11,52 +11,23 @@ namespace Nyckelfri.Web.Pages.Access;
 
 /// <summary>
 /// The client's door on a phone: open it, report that it would not open ("Kom inte in", SPEC §11.5),
-/// or break-glass with a reason. Reachable from the client page and from "Mina brukare".
+/// or break-glass with a reason. Reachable from the client page and from "Mina brukare". Opening and
+/// break-glass run in the browser, which holds the device key (wwwroot/js/door-key.js, the doors API);
+/// "Kom inte in" is an ordinary form.
 /// </summary>
 [Authorize(Policy = Policies.OpenDoors)]
-public sealed class DoorModel(NyckelfriDbContext db, OpenDoor door, ReportCouldNotGetIn report) : NyckelfriPageModel
+public sealed class DoorModel(NyckelfriDbContext db, ReportCouldNotGetIn report) : NyckelfriPageModel
 {
     public sealed record DoorInfo(Guid ClientId, string ClientName, Guid? LockId, string? LockSerial, DeviceStatus? LockStatus);
 
     public DoorInfo Info { get; private set; } = null!;
 
     [BindProperty] public ReportCouldNotGetIn.Command Report { get; set; } = new();
-    [BindProperty] public string? BreakGlassReason { get; set; }
 
     [TempData] public string? DoorMessage { get; set; }
     [TempData] public bool DoorOpened { get; set; }
 
     public async Task OnGetAsync(Guid clientId, CancellationToken ct) => Info = await Load(clientId, ct);
-
-    public async Task<IActionResult> OnPostOpenAsync(Guid clientId, CancellationToken ct)
-    {
-        Info = await Load(clientId, ct);
-        return await Attempt(async () =>
-        {
-            if (Info.LockId is not { } lockId) throw new RuleViolationException("no-lock", "Brukaren har inget monterat digitalt lås.");
-            var outcome = await door.Handle(lockId, ct);
-            return Done(outcome.Opened, outcome.Message);
-        }, prefix: "");
-    }
-
-    public async Task<IActionResult> OnPostBreakGlassAsync(Guid clientId, CancellationToken ct)
-    {
-        Info = await Load(clientId, ct);
-        return await Attempt(async () =>
-        {
-            if (Info.LockId is not { } lockId) throw new RuleViolationException("no-lock", "Brukaren har inget monterat digitalt lås.");
-            try
-            {
-                var outcome = await door.BreakGlass(lockId, BreakGlassReason, ct);
-                return Done(outcome.Opened, outcome.Message);
-            }
-            catch (ValidationFailedException e) when (e.Errors.ContainsKey(nameof(RequestBreakGlass.Command.Reason)))
-            {
-                foreach (var message in e.Errors[nameof(RequestBreakGlass.Command.Reason)]) ModelState.AddModelError(nameof(BreakGlassReason), message);
-                return Page();
-            }
-        }, prefix: "");
-    }
 
     public async Task<IActionResult> OnPostCouldNotGetInAsync(Guid clientId, CancellationToken ct)
     {

@@ -5,29 +5,17 @@ using Nyckelfri.Web.Security;
 
 namespace Nyckelfri.Web.Pages.Access;
 
-/// <summary>"Mina brukare": the employee's clients for today, each with "Öppna" (the whole lock protocol against the lock).</summary>
+/// <summary>
+/// "Mina brukare": the employee's clients for today, each with "Öppna". The opening itself runs in the
+/// browser, which holds the device key (wwwroot/js/door-key.js, through the doors API).
+/// </summary>
 [Authorize(Policy = Policies.OpenDoors)]
-public sealed class MyClientsModel(MyClients mine, OpenDoor door) : NyckelfriPageModel
+public sealed class MyClientsModel(MyClients mine) : NyckelfriPageModel
 {
     public MyDay Day { get; private set; } = null!;
 
     /// <summary>Part of a name or an address.</summary>
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
 
-    [TempData] public string? DoorMessage { get; set; }
-    [TempData] public bool DoorOpened { get; set; }
-
     public async Task OnGetAsync(CancellationToken ct) => Day = await mine.Handle(Search, ct);
-
-    public async Task<IActionResult> OnPostOpenAsync(Guid lockId, Guid clientId, CancellationToken ct)
-    {
-        Day = await mine.Handle(ct);
-        return await Attempt(async () =>
-        {
-            var outcome = await door.Handle(lockId, ct);
-            DoorMessage = outcome.Message;
-            DoorOpened = outcome.Opened;
-            return Redirect($"/Mina-brukare#brukare-{clientId}");
-        }, prefix: "");
-    }
 }

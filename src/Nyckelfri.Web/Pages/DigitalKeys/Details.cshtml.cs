@@ -13,7 +13,8 @@ namespace Nyckelfri.Web.Pages.DigitalKeys;
 /// and final.
 /// </summary>
 [Authorize(Policy = Policies.DigitalKeysRead)]
-public sealed class DetailsModel(GetDigitalKey get, GetHistory history, DigitalKeyLookup lookup, TimeProvider clock) : NyckelfriPageModel
+public sealed class DetailsModel(GetDigitalKey get, GetHistory history, DigitalKeyLookup lookup, TimeProvider clock,
+    RequestEnrolmentChallenge challenges) : NyckelfriPageModel
 {
     [BindProperty] public MakeDigitalKeyReady.Command ReadyInput { get; set; } = new();
     [BindProperty] public IssueDigitalKey.Command IssueInput { get; set; } = new();
@@ -30,6 +31,9 @@ public sealed class DetailsModel(GetDigitalKey get, GetHistory history, DigitalK
     public bool CanBlock => Can(Policies.DigitalKeysBlock);
     public bool IsAlarmCentre => KeyRoles.IsAlarmCentre(User);
     public bool CanSeeStaff => Can(Policies.StaffRead);
+
+    /// <summary>The challenge an ordered app key or fob's device signs when the key is made ready.</summary>
+    public EnrolmentProofView ReadyProof { get; private set; } = new(nameof(ReadyInput), null);
 
     /// <summary>The form that was posted and came back with errors: shown open.</summary>
     public string? OpenForm { get; private set; }
@@ -95,5 +99,7 @@ public sealed class DetailsModel(GetDigitalKey get, GetHistory history, DigitalK
         Key = await get.Handle(id, ct);
         History = await history.ForPeople(id, ct);
         if (CanWrite && Key.AllowedActions.Contains(DigitalKeyAction.Issue)) Employees = await lookup.Employees(ct);
+        if (Offers(DigitalKeyAction.MakeReady) && Key.Kind != DigitalKeyKind.WebApp)
+            ReadyProof = new(nameof(ReadyInput), await EnrolmentProofView.TryIssue(challenges, Key.Kind, id, ct));
     }
 }

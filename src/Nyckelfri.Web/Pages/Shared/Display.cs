@@ -61,7 +61,7 @@ public static class FieldLabels
         ["ClosedAt"] = "Avslutat", ["CreatedAt"] = "Skapat", ["ProposalReason"] = "Varför ärendet föreslogs", ["DeviceId"] = "Enhet",
         ["StepCode"] = "Steg", ["Route"] = "Vad felet gäller", ["Role"] = "Roll", ["RoutinePreset"] = "Rutinmall",
         // Digital keys, 2-factor devices and grants (issue 5).
-        ["HolderPublicKey"] = "Publik nyckel", ["HolderKeyHash"] = "Publika nyckelns hash", ["ProtectedPrivateKey"] = "Privat nyckel",
+        ["HolderPublicKey"] = "Publik nyckel", ["HolderKeyHash"] = "Publika nyckelns hash",
         ["EmployeeId"] = "Medarbetare", ["Stock"] = "Lager", ["OrderedBy"] = "Beställd av", ["IssuedOn"] = "Utlämnad",
         ["BlockedAt"] = "Spärrad", ["BlockReason"] = "Anledning till spärr", ["KeptAt"] = "Förvaras", ["FromDate"] = "Från och med",
         ["ToDate"] = "Till och med", ["Reason"] = "Anledning", ["GrantedBy"] = "Beviljad av", ["WithdrawnAt"] = "Återkallad",
