@@ -25,6 +25,7 @@ public static class ApiSetup
         api.MapAccessLogApi();
         api.MapVisitsApi();
         api.MapAccessApi();
+        api.MapIssuerKeysApi();
         return app;
     }
 

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Access;
+using Nyckelfri.Common;
+using Nyckelfri.Data;
+using Nyckelfri.Web.Api;
+using Nyckelfri.Web.Security;
+
+namespace Nyckelfri.Web.Hosting;
+
+/// <summary>
+/// The operator's commands for a municipality's issuer keys (docs/key-custody.md):
+/// <c>issuer-keys code</c> prints the JWK Set, <c>rotate-issuer-key code</c> starts a rotation,
+/// <c>retire-issuer-key code key-id</c> retires a previous key. They run as the system for that
+/// municipality, with the same handlers as the page and the API.
+/// </summary>
+public static class IssuerKeyCommands
+{
+    public const string List = "issuer-keys";
+    public const string Rotate = "rotate-issuer-key";
+    public const string Retire = "retire-issuer-key";
+
+    public static async Task<int> RunAsync(IServiceProvider root, string command, string[] args)
+    {
+        var expected = command == Retire ? 2 : 1;
+        if (args.Length != expected)
+        {
+            Console.Error.WriteLine(command == Retire ? $"Användning: {Retire} kommunkod nyckel-id" : $"Användning: {command} kommunkod");
+            return 2;
+        }
+        await using var scope = root.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var code = args[0].Trim().ToLowerInvariant();
+        var municipalityId = await FindAsync(services, code);
+        if (municipalityId is null)
+        {
+            Console.Error.WriteLine($"Det finns ingen kommun med koden '{code}'.");
+            return 1;
+        }
+        services.GetRequiredService<SecuritySetup.ScopeOverride>().Scope = AccessScope.System(municipalityId.Value);
+        try
+        {
+            switch (command)
+            {
+                case List:
+                    Console.WriteLine(IssuerKeysApi.ToJson(IssuerKeysApi.ToJwkSet(await services.GetRequiredService<ListIssuerKeys>().PublishedAsync(CancellationToken.None))));
+                    break;
+                case Rotate:
+                    var rotated = await services.GetRequiredService<RotateIssuerKey>().Handle(municipalityId.Value, CancellationToken.None);
+                    Console.WriteLine($"Ny utfärdarnyckel {rotated.KeyId}, publicerad i nyckeluppsättning {rotated.KeySetVersion}, " +
+                                      $"signerar från {SwedishTime.ToLocal(rotated.ActivatesAt):yyyy-MM-dd HH:mm}.");
+                    break;
+                default:
+                    var retired = await services.GetRequiredService<RetireIssuerKey>().Handle(municipalityId.Value, args[1].Trim(), CancellationToken.None);
+                    Console.WriteLine($"Utfärdarnyckeln {retired.KeyId} är tagen ur bruk (nyckeluppsättning {retired.KeySetVersion}).");
+                    break;
+            }
+            return 0;
+        }
+        catch (NyckelfriException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (IssuerKeyUnavailableException)
+        {
+            Console.Error.WriteLine(IssuerKeyUnavailableException.Swedish);
+            return 1;
+        }
+    }
+
+    private static async Task<Guid?> FindAsync(IServiceProvider services, string code)
+    {
+        // The context reads its scope afresh at every query: the system's first, the municipality's after.
+        services.GetRequiredService<SecuritySetup.ScopeOverride>().Scope = AccessScope.System();
+        var db = services.GetRequiredService<NyckelfriDbContext>();
+        return await db.Municipalities.Where(m => m.Code == code).Select(m => (Guid?)m.Id).FirstOrDefaultAsync();
+    }
+}
