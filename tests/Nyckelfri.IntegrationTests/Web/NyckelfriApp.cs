@@ -176,6 +176,13 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
 
     private sealed record TokenResponse(string AccessToken);
 
+    /// <summary>Stops the host and lets go of the database without dropping it (to copy it, as a backup would be).</summary>
+    public async Task StopAsync()
+    {
+        await base.DisposeAsync();
+        await Database.ReleaseConnectionsAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

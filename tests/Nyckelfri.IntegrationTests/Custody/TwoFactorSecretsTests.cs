@@ -9,7 +9,7 @@ using Nyckelfri.Identity;
 using Nyckelfri.IntegrationTests.Infrastructure;
 using Nyckelfri.IntegrationTests.Web;
 
-namespace Nyckelfri.IntegrationTests.KeyCustody;
+namespace Nyckelfri.IntegrationTests.Custody;
 
 /// <summary>
 /// TOTP authenticator keys and recovery codes are stored only encrypted under the protected key ring
