@@ -48,6 +48,8 @@ public sealed class IssuerKeyRotationTests(AppFixture fixture) : IClassFixture<A
 
         // During the overlap the old key still signs; the set naming both travels with the credential.
         app.Clock.Now = new DateTimeOffset(activatesAt, TimeSpan.Zero).AddMinutes(-1);
+        // A bearer token lasts an hour on the app's clock: log in again after moving it.
+        staff = await LoginAsync(app, door.UserName);
         var beforeSwitch = await IssueAsync(staff, door);
         beforeSwitch.Credential.IssuerKeyId.ShouldBe(oldKeyId);
         beforeSwitch.KeySet.Keys.Select(k => k.KeyId).Order(StringComparer.Ordinal).ShouldBe(new[] { oldKeyId, newKeyId }.Order(StringComparer.Ordinal));
@@ -68,6 +70,7 @@ public sealed class IssuerKeyRotationTests(AppFixture fixture) : IClassFixture<A
         // The old key's last credential opens until it expires, skew included, and not a second longer.
         app.Clock.Now = beforeSwitch.Credential.ValidUntil + Protocol.DefaultAllowedSkew;
         Open(emulated, door, beforeSwitch.Credential).ShouldBe(RefusalReason.None);
+        admin = await LoginAsync(app, TestWorld.UserFor(Roles.SystemAdministrator));
         var early = await admin.PostAsync($"/api/v1/issuer-keys/{oldKeyId}/retire", null);
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await early.Content.ReadAsStringAsync()).ShouldContain("issuer-key-credentials-unexpired");
@@ -76,6 +79,7 @@ public sealed class IssuerKeyRotationTests(AppFixture fixture) : IClassFixture<A
 
         // Retired once every credential it can have signed has expired: the lock forgets it.
         app.Clock.Now = new DateTimeOffset(activatesAt, TimeSpan.Zero) + Protocol.MaxValidity + Protocol.DefaultAllowedSkew;
+        (staff, admin) = (await LoginAsync(app, door.UserName), await LoginAsync(app, TestWorld.UserFor(Roles.SystemAdministrator)));
         (await admin.PostAsync($"/api/v1/issuer-keys/{newKeyId}/retire", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await (await admin.PostAsync($"/api/v1/issuer-keys/{oldKeyId}/retire", null)).ShouldBeOk()).GetProperty("keyId").GetString().ShouldBe(oldKeyId);
         var retiring = await KeySetAsync(app);
@@ -111,6 +115,15 @@ public sealed class IssuerKeyRotationTests(AppFixture fixture) : IClassFixture<A
             page.ShouldContain(key.KeyId);
             page.ShouldContain(Nyckelfri.Access.ListIssuerKeys.Fingerprint(key.PublicKey));
         }
+    }
+
+    /// <summary>A client with a token made now on the app's clock (the app's cached tokens are from before the clock moved).</summary>
+    private static async Task<HttpClient> LoginAsync(NyckelfriApp app, string userName)
+    {
+        var client = app.Anonymous();
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = TestWorld.Password })).ShouldBeOk();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
     }
 
     internal sealed record Issued(Credential Credential, Nyckelfri.Access.CurrentIssuerKeySet KeySet);
