@@ -55,20 +55,36 @@ public sealed class ListIssuerKeys(NyckelfriDbContext db, IssuerKeys issuers) : 
 /// <summary>
 /// Starts an issuer-key rotation (docs/key-custody.md): a new key with a new key id, published at once in
 /// a new key set that names the old and the new key, signed by the key that signs now (which every lock
-/// trusts). After the overlap (<c>IssuerKeys:RotationOverlapHours</c>, 24 by default) the new key signs;
-/// until then phones carry the set to the locks. One rotation at a time.
+/// trusts). After the overlap the new key signs; until then phones carry the set to the locks. The
+/// overlap is asked for explicitly, at least <c>IssuerKeys:RotationOverlapHours</c> (24 by default) and
+/// at most 30 days. One rotation at a time.
 /// </summary>
 public sealed class RotateIssuerKey(NyckelfriDbContext db, IssuerKeys issuers, IConfiguration configuration) : IHandler
 {
-    public static readonly TimeSpan DefaultOverlap = TimeSpan.FromHours(24);
+    public const double DefaultOverlapHours = 24;
+    public const double MaxOverlapHours = 30 * 24;
+
+    public sealed class Command
+    {
+        /// <summary>How long the new key is published before it signs, in hours.</summary>
+        public double? OverlapHours { get; set; }
+    }
 
     public sealed record Result(string KeyId, DateTime ActivatesAt, long KeySetVersion);
 
-    public Task<Result> Handle(CancellationToken ct) => Handle(db.Scope.MunicipalityId, ct);
+    /// <summary>The shortest overlap allowed here, and what the page and the command line propose.</summary>
+    public double MinimumOverlapHours =>
+        configuration.GetValue<double?>("IssuerKeys:RotationOverlapHours") is { } h && h >= 0 && h <= MaxOverlapHours ? h : DefaultOverlapHours;
+
+    public Task<Result> Handle(Command command, CancellationToken ct) => Handle(db.Scope.MunicipalityId, command, ct);
 
     /// <summary>For the command line: the municipality named, as the system.</summary>
-    public async Task<Result> Handle(Guid municipalityId, CancellationToken ct)
+    public async Task<Result> Handle(Guid municipalityId, Command command, CancellationToken ct)
     {
+        var minimum = MinimumOverlapHours;
+        if (command.OverlapHours is not { } hours || double.IsNaN(hours) || hours < minimum || hours > MaxOverlapHours)
+            throw ValidationFailedException.For(nameof(Command.OverlapHours),
+                $"Ange övergångstiden i timmar, minst {minimum:0.##} och högst {MaxOverlapHours:0}.");
         var now = db.Clock.UtcNow();
         var signer = await issuers.ForMunicipalityAsync(municipalityId, ct);
         var live = await issuers.LiveKeysAsync(municipalityId, ct);
@@ -81,17 +97,11 @@ public sealed class RotateIssuerKey(NyckelfriDbContext db, IssuerKeys issuers, I
 
         var code = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == municipalityId).Select(m => m.Code).SingleAsync(ct);
         var number = await db.IssuerKeys.IgnoreQueryFilters().CountAsync(k => k.MunicipalityId == municipalityId, ct) + 1;
-        var key = issuers.NewKey(municipalityId, IssuerKeys.KeyIdFor(code, number), now, now + Overlap());
+        var key = issuers.NewKey(municipalityId, IssuerKeys.KeyIdFor(code, number), now, now + TimeSpan.FromHours(hours));
         var set = issuers.Publish(municipalityId, signer, [.. live, key], await issuers.NewestSetVersionAsync(municipalityId, ct) + 1, now);
         // Two rotations at once take the same key id and set version: the unique indexes refuse the second.
         await db.SaveChangesAsync(ct);
         return new Result(key.KeyId, key.ActivatesAt, set.SetVersion);
-    }
-
-    private TimeSpan Overlap()
-    {
-        var hours = configuration.GetValue<double?>("IssuerKeys:RotationOverlapHours");
-        return hours is { } h && h >= 0 ? TimeSpan.FromHours(h) : DefaultOverlap;
     }
 }
 

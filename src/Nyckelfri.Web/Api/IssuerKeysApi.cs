@@ -40,9 +40,9 @@ public static class IssuerKeysApi
         keys.MapGet("/status", (ListIssuerKeys list, CancellationToken ct) => list.Handle(ct))
             .RequireAuthorization(Policies.MunicipalityAdmin);
 
-        keys.MapPost("/rotate", async (RotateIssuerKey rotate, CancellationToken ct) =>
+        keys.MapPost("/rotate", async (RotateIssuerKey.Command command, RotateIssuerKey rotate, CancellationToken ct) =>
             {
-                var result = await rotate.Handle(ct);
+                var result = await rotate.Handle(command, ct);
                 return TypedResults.Created($"/api/v1/issuer-keys#{result.KeyId}", result);
             })
             .RequireAuthorization(Policies.MunicipalityAdmin);

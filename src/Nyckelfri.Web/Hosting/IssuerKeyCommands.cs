@@ -21,10 +21,15 @@ public static class IssuerKeyCommands
 
     public static async Task<int> RunAsync(IServiceProvider root, string command, string[] args)
     {
-        var expected = command == Retire ? 2 : 1;
-        if (args.Length != expected)
+        var fits = command switch { Retire => args.Length == 2, Rotate => args.Length is 1 or 2, _ => args.Length == 1 };
+        if (!fits)
         {
-            Console.Error.WriteLine(command == Retire ? $"Användning: {Retire} kommunkod nyckel-id" : $"Användning: {command} kommunkod");
+            Console.Error.WriteLine(command switch
+            {
+                Retire => $"Användning: {Retire} kommunkod nyckel-id",
+                Rotate => $"Användning: {Rotate} kommunkod [övergångstid i timmar]",
+                _ => $"Användning: {command} kommunkod",
+            });
             return 2;
         }
         await using var scope = root.CreateAsyncScope();
@@ -45,7 +50,10 @@ public static class IssuerKeyCommands
                     Console.WriteLine(IssuerKeysApi.ToJson(IssuerKeysApi.ToJwkSet(await services.GetRequiredService<ListIssuerKeys>().PublishedAsync(CancellationToken.None))));
                     break;
                 case Rotate:
-                    var rotated = await services.GetRequiredService<RotateIssuerKey>().Handle(municipalityId.Value, CancellationToken.None);
+                    var rotate = services.GetRequiredService<RotateIssuerKey>();
+                    double? hours = args.Length == 2 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var h) ? h
+                        : args.Length == 2 ? double.NaN : rotate.MinimumOverlapHours;
+                    var rotated = await rotate.Handle(municipalityId.Value, new RotateIssuerKey.Command { OverlapHours = hours }, CancellationToken.None);
                     Console.WriteLine($"Ny utfärdarnyckel {rotated.KeyId}, publicerad i nyckeluppsättning {rotated.KeySetVersion}, " +
                                       $"signerar från {SwedishTime.ToLocal(rotated.ActivatesAt):yyyy-MM-dd HH:mm}.");
                     break;
@@ -55,6 +63,11 @@ public static class IssuerKeyCommands
                     break;
             }
             return 0;
+        }
+        catch (ValidationFailedException e)
+        {
+            Console.Error.WriteLine(string.Join(Environment.NewLine, e.Errors.SelectMany(x => x.Value)));
+            return 2;
         }
         catch (NyckelfriException e)
         {

@@ -38,13 +38,13 @@ public sealed class IssuerKeyRotationTests(AppFixture fixture) : IClassFixture<A
         Open(emulated, door, first.Credential).ShouldBe(RefusalReason.None);
         var oldKeyId = first.Credential.IssuerKeyId;
 
-        var rotated = await admin.PostAsync("/api/v1/issuer-keys/rotate", null);
+        var rotated = await admin.PostAsJsonAsync("/api/v1/issuer-keys/rotate", new { overlapHours = 24 });
         rotated.StatusCode.ShouldBe(HttpStatusCode.Created, await rotated.Content.ReadAsStringAsync());
         var rotation = await rotated.Content.ReadFromJsonAsync<JsonElement>();
         var newKeyId = rotation.GetProperty("keyId").GetString()!;
         var activatesAt = rotation.GetProperty("activatesAt").GetDateTime();
         newKeyId.ShouldNotBe(oldKeyId);
-        (await admin.PostAsync("/api/v1/issuer-keys/rotate", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await admin.PostAsJsonAsync("/api/v1/issuer-keys/rotate", new { overlapHours = 24 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         // During the overlap the old key still signs; the set naming both travels with the credential.
         app.Clock.Now = new DateTimeOffset(activatesAt, TimeSpan.Zero).AddMinutes(-1);

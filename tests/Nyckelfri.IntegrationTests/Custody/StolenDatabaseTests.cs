@@ -55,7 +55,7 @@ public sealed class StolenDatabaseTests
         problem.GetProperty("detail").GetString()!.ShouldContain("utfärdarnyckel kan inte läsas");
 
         var admin = await thief.ApiAs(Roles.SystemAdministrator);
-        (await admin.PostAsync("/api/v1/issuer-keys/rotate", null)).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await admin.PostAsJsonAsync("/api/v1/issuer-keys/rotate", new { overlapHours = 24 })).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
 
         await using var db = thief.SystemContext();
         var keys = await db.IssuerKeys.Where(k => k.MunicipalityId == thief.World.MunicipalityA).ToListAsync();

@@ -10,15 +10,23 @@ namespace Nyckelfri.Web.Pages.Admin;
 [Authorize(Policy = Policies.MunicipalityAdmin)]
 public sealed class IssuerKeysModel(ListIssuerKeys list, RotateIssuerKey rotate, RetireIssuerKey retire) : NyckelfriPageModel
 {
+    /// <summary>How long the new key is published before it signs; the configured minimum is proposed.</summary>
+    [BindProperty] public double? OverlapHours { get; set; }
+
+    public double MinimumOverlapHours => rotate.MinimumOverlapHours;
     public IReadOnlyList<IssuerKeyItem> Keys { get; private set; } = [];
     public long KeySetVersion { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        OverlapHours = rotate.MinimumOverlapHours;
+        await Load(ct);
+    }
 
     public Task<IActionResult> OnPostRotateAsync(CancellationToken ct) => Run(async () =>
     {
-        var result = await rotate.Handle(ct);
+        var result = await rotate.Handle(new RotateIssuerKey.Command { OverlapHours = OverlapHours }, ct);
         return $"Ny nyckel {result.KeyId} är publicerad i nyckeluppsättning {result.KeySetVersion} och signerar från {Shared.Display.DateTime(result.ActivatesAt)}.";
     }, ct);
 
