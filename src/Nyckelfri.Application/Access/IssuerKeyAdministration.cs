@@ -124,9 +124,10 @@ public sealed class RetireIssuerKey(NyckelfriDbContext db, IssuerKeys issuers, R
     {
         if (string.IsNullOrWhiteSpace(keyId)) throw ValidationFailedException.For("KeyId", "Ange vilken nyckel.");
         var now = db.Clock.UtcNow();
-        var signer = await issuers.ForMunicipalityAsync(municipalityId, ct);
+        // The key first: asking for an unknown key changes nothing (not even the first key is made).
         var key = await db.IssuerKeys.IgnoreQueryFilters().FirstOrDefaultAsync(k => k.MunicipalityId == municipalityId && k.KeyId == keyId, ct)
                   ?? throw new NotFoundException("Nyckeln");
+        var signer = await issuers.ForMunicipalityAsync(municipalityId, ct);
         var live = await issuers.LiveKeysAsync(municipalityId, ct);
         var item = ListIssuerKeys.Describe(key, live, IssuerKeys.SigningKey(live, now), now);
         switch (item.Status)

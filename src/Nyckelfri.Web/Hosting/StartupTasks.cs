@@ -70,13 +70,20 @@ public static class StartupTasks
         await ProtectSecretsAsync(app);
     }
 
-    /// <summary>TOTP keys and recovery codes written in clear before they were encrypted are encrypted now.</summary>
+    /// <summary>Key-ring entries, TOTP keys and recovery codes written in clear before they were encrypted are encrypted now.</summary>
     private static async Task ProtectSecretsAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<SecuritySetup.ScopeOverride>().Scope = AccessScope.System();
         var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
         var protection = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
+        // The key ring first: the secrets below are then protected under a key that is itself encrypted.
+        var keys = await KeyRingEncryption.EncryptClearEntriesAsync(db,
+            scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(),
+            CancellationToken.None);
+        if (keys > 0)
+            app.Logger.LogWarning("Encrypted {Count} Data Protection keys that were stored in clear. Copies of the database made before now still hold them " +
+                "in clear: rotate the issuer keys (docs/key-custody.md).", keys);
         var encrypted = await Nyckelfri.Identity.ProtectedTokenUserStore.ProtectClearTokensAsync(db, protection, CancellationToken.None);
         if (encrypted > 0)
             app.Logger.LogInformation("Encrypted {Count} two-factor secrets that were stored in clear.", encrypted);

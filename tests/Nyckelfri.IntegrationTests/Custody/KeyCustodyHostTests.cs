@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -5,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
+using Nyckelfri.IntegrationTests.Infrastructure;
+using Nyckelfri.Testing;
 using Nyckelfri.Web.Hosting;
 
 namespace Nyckelfri.IntegrationTests.Custody;
@@ -75,6 +79,37 @@ public sealed class KeyCustodyHostTests : IDisposable
         var ring = await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync();
         ring.ShouldNotBeEmpty();
         ring.ShouldAllBe(xml => xml.Contains("EncryptedData") && !xml.Contains("<masterKey"));
+    }
+
+    [Fact]
+    public async Task Start_KeyRingWrittenInClear_EncryptedAtStartAndWhatItProtectedStillOpens()
+    {
+        // A key ring as an app without a certificate wrote it: Data Protection's own format, in clear.
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "clear-ring"));
+        var before = DataProtectionProvider.Create(folder, b => b.SetApplicationName("Nyckelfri"));
+        var payload = before.CreateProtector("custody-test").Protect("hemlig");
+        var clearXml = File.ReadAllText(folder.GetFiles("key-*.xml").Single().FullName);
+        clearXml.ShouldContain("<masterKey");
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var db = database.CreateContext(AccessScope.System()))
+        {
+            db.DataProtectionKeys.Add(new Nyckelfri.Identity.DataProtectionKey { FriendlyName = "clear", Xml = XElement.Parse(clearXml).ToString(SaveOptions.DisableFormatting) });
+            await db.SaveChangesAsync();
+        }
+
+        await using var host = new Host("Production", b =>
+        {
+            b.UseSetting("Database:Provider", "Sqlite");
+            b.UseSetting("ConnectionStrings:Nyckelfri", database.ConnectionString);
+            b.UseSetting("Demo:Enabled", "false");
+            foreach (var (key, value) in TestKeyEncryption.Run.Settings()) b.UseSetting(key, value);
+        });
+        _ = host.Server;
+
+        await using (var db = database.CreateContext(AccessScope.System()))
+            (await db.DataProtectionKeys.SingleAsync(k => k.FriendlyName == "clear")).Xml.ShouldSatisfyAllConditions(
+                xml => xml.ShouldContain("EncryptedData"), xml => xml.ShouldNotContain("<masterKey"));
+        host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("custody-test").Unprotect(payload).ShouldBe("hemlig");
     }
 
     private static IEnumerable<string> Messages(Exception? e)
