@@ -16,7 +16,9 @@ namespace Nyckelfri.Web.Hosting;
 /// </summary>
 public static class KeyRingEncryption
 {
-    private static readonly XName RequiresEncryption = XName.Get("requiresEncryption", "http://schemas.asp.net/2015/03/dataProtection");
+    private const string DataProtectionNamespace = "http://schemas.asp.net/2015/03/dataProtection";
+    private static readonly XName RequiresEncryption = XName.Get("requiresEncryption", DataProtectionNamespace);
+    private static readonly XName EncryptedSecret = XName.Get("encryptedSecret", DataProtectionNamespace);
 
     public static async Task<int> EncryptClearEntriesAsync(NyckelfriDbContext db, IOptions<KeyManagementOptions> options, CancellationToken ct)
     {
@@ -31,7 +33,7 @@ public static class KeyRingEncryption
             foreach (var element in clear)
             {
                 var info = encryptor.Encrypt(new XElement(element));
-                element.ReplaceWith(new XElement("encryptedSecret",
+                element.ReplaceWith(new XElement(EncryptedSecret,
                     new XAttribute("decryptorType", info.DecryptorType.AssemblyQualifiedName!), info.EncryptedElement));
             }
             row.Xml = key.ToString(SaveOptions.DisableFormatting);
