@@ -19,12 +19,16 @@ public static class IssuerKeyCommands
     public const string Rotate = "rotate-issuer-key";
     public const string Retire = "retire-issuer-key";
 
-    public static async Task<int> RunAsync(IServiceProvider root, string command, string[] args)
+    public static Task<int> RunAsync(IServiceProvider root, string command, string[] args) =>
+        RunAsync(root, command, args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command, writing what it prints to <paramref name="output"/> and its errors to <paramref name="error"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(IServiceProvider root, string command, string[] args, TextWriter output, TextWriter error)
     {
         var fits = command switch { Retire => args.Length == 2, Rotate => args.Length is 1 or 2, _ => args.Length == 1 };
         if (!fits)
         {
-            Console.Error.WriteLine(command switch
+            error.WriteLine(command switch
             {
                 Retire => $"Användning: {Retire} kommunkod nyckel-id",
                 Rotate => $"Användning: {Rotate} kommunkod [övergångstid i timmar]",
@@ -38,7 +42,7 @@ public static class IssuerKeyCommands
         var municipalityId = await FindAsync(services, code);
         if (municipalityId is null)
         {
-            Console.Error.WriteLine($"Det finns ingen kommun med koden '{code}'.");
+            error.WriteLine($"Det finns ingen kommun med koden '{code}'.");
             return 1;
         }
         services.GetRequiredService<SecuritySetup.ScopeOverride>().Scope = AccessScope.System(municipalityId.Value);
@@ -47,36 +51,36 @@ public static class IssuerKeyCommands
             switch (command)
             {
                 case List:
-                    Console.WriteLine(IssuerKeysApi.ToJson(IssuerKeysApi.ToJwkSet(await services.GetRequiredService<ListIssuerKeys>().PublishedAsync(CancellationToken.None))));
+                    output.WriteLine(IssuerKeysApi.ToJson(IssuerKeysApi.ToJwkSet(await services.GetRequiredService<ListIssuerKeys>().PublishedAsync(CancellationToken.None))));
                     break;
                 case Rotate:
                     var rotate = services.GetRequiredService<RotateIssuerKey>();
                     double? hours = args.Length == 2 && double.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var h) ? h
                         : args.Length == 2 ? double.NaN : rotate.MinimumOverlapHours;
                     var rotated = await rotate.Handle(municipalityId.Value, new RotateIssuerKey.Command { OverlapHours = hours }, CancellationToken.None);
-                    Console.WriteLine($"Ny utfärdarnyckel {rotated.KeyId}, publicerad i nyckeluppsättning {rotated.KeySetVersion}, " +
+                    output.WriteLine($"Ny utfärdarnyckel {rotated.KeyId}, publicerad i nyckeluppsättning {rotated.KeySetVersion}, " +
                                       $"signerar från {SwedishTime.ToLocal(rotated.ActivatesAt):yyyy-MM-dd HH:mm}.");
                     break;
                 default:
                     var retired = await services.GetRequiredService<RetireIssuerKey>().Handle(municipalityId.Value, args[1].Trim(), CancellationToken.None);
-                    Console.WriteLine($"Utfärdarnyckeln {retired.KeyId} är tagen ur bruk (nyckeluppsättning {retired.KeySetVersion}).");
+                    output.WriteLine($"Utfärdarnyckeln {retired.KeyId} är tagen ur bruk (nyckeluppsättning {retired.KeySetVersion}).");
                     break;
             }
             return 0;
         }
         catch (ValidationFailedException e)
         {
-            Console.Error.WriteLine(string.Join(Environment.NewLine, e.Errors.SelectMany(x => x.Value)));
+            error.WriteLine(string.Join(Environment.NewLine, e.Errors.SelectMany(x => x.Value)));
             return 2;
         }
         catch (NyckelfriException e)
         {
-            Console.Error.WriteLine(e.Message);
+            error.WriteLine(e.Message);
             return 1;
         }
         catch (IssuerKeyUnavailableException)
         {
-            Console.Error.WriteLine(IssuerKeyUnavailableException.Swedish);
+            error.WriteLine(IssuerKeyUnavailableException.Swedish);
             return 1;
         }
     }

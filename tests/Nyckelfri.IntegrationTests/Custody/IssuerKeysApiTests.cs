@@ -75,3 +75,58 @@ public sealed class IssuerKeysApiTests(AppFixture fixture)
         (await admin.PostAsync("/api/v1/issuer-keys/%20/retire", null)).StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>The command line's issuer-key commands (docs/key-custody.md), run in-process against the app's services.</summary>
+[Collection(AppCollections.Access)]
+public sealed class IssuerKeyCommandTests(AppFixture fixture)
+{
+    [DatabaseTheory, DatabaseProviders]
+    public async Task IssuerKeys_PrintsTheSameJwkSetAsTheApi(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var code = await MunicipalityCode(app);
+        var api = new JsonWebKeySet(await (await app.WithApiKey().GetAsync("/api/v1/issuer-keys")).Content.ReadAsStringAsync());
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await Nyckelfri.Web.Hosting.IssuerKeyCommands.RunAsync(app.Services, "issuer-keys", [code], output, error);
+
+        exit.ShouldBe(0, error.ToString());
+        var printed = new JsonWebKeySet(output.ToString());
+        printed.Keys.Select(k => (k.Kid, k.X, k.Y)).ShouldBe(api.Keys.Select(k => (k.Kid, k.X, k.Y)));
+    }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task Commands_BadArguments_ExitWithAMessageAndChangeNothing(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var code = await MunicipalityCode(app);
+        await using var db = app.SystemContext();
+        var keysBefore = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.IssuerKeys);
+
+        (await Run(app, "issuer-keys", [])).Exit.ShouldBe(2);
+        (await Run(app, "issuer-keys", ["finns-inte"])).Error.ShouldContain("ingen kommun");
+        var tooShort = await Run(app, "rotate-issuer-key", [code, "0.5"]);
+        tooShort.Exit.ShouldBe(2);
+        tooShort.Error.ShouldContain("övergångstiden");
+        (await Run(app, "rotate-issuer-key", [code, "tjugo"])).Exit.ShouldBe(2);
+        (await Run(app, "retire-issuer-key", [code, "nf-finns-inte"])).Exit.ShouldBe(1);
+
+        (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.IssuerKeys)).ShouldBe(keysBefore);
+    }
+
+    private static async Task<(int Exit, string Error)> Run(NyckelfriApp app, string command, string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Nyckelfri.Web.Hosting.IssuerKeyCommands.RunAsync(app.Services, command, args, output, error);
+        return (exit, error.ToString());
+    }
+
+    private static async Task<string> MunicipalityCode(NyckelfriApp app)
+    {
+        await using var db = app.SystemContext();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Municipalities.Where(m => m.Id == app.World.MunicipalityA).Select(m => m.Code));
+    }
+}
