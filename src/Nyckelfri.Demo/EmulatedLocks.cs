@@ -32,7 +32,8 @@ public sealed class EmulatedLocks(TimeProvider clock) : ILockPlatformConnector, 
             {
                 LockId = lockOnRecord.LockId,
                 SerialNumber = lockOnRecord.SerialNumber,
-                TrustedIssuers = [lockOnRecord.Issuer],
+                TrustedIssuers = lockOnRecord.Issuers,
+                IssuerKeySetVersion = lockOnRecord.IssuerKeySetVersion,
                 LastSequence = lockOnRecord.LastEventSequence,
                 BatteryPercent = Math.Clamp(lockOnRecord.BatteryPercent ?? 100, 0, 100),
             });

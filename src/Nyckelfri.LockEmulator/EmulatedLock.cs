@@ -30,6 +30,7 @@ public sealed class EmulatedLock : IDisposable
         {
             LockId = options.LockId,
             TrustedIssuers = options.TrustedIssuers,
+            IssuerKeySetVersion = options.IssuerKeySetVersion,
             Clock = _clock,
             AllowedSkew = options.AllowedSkew,
             ChallengeLifetime = options.ChallengeLifetime,
@@ -93,6 +94,19 @@ public sealed class EmulatedLock : IDisposable
             return Logged(_verifier.ApplyRevocationList(list));
     }
 
+    /// <summary>
+    /// Takes an issuer key set as a phone offers it (the verifier decides). Not logged as an event:
+    /// the event kinds belong to the event format, and the lock's status reports the set's version.
+    /// </summary>
+    public IssuerKeySetUpdateResult ApplyIssuerKeySet(ReadOnlySpan<byte> set)
+    {
+        lock (_gate)
+            return _verifier.ApplyIssuerKeySet(set);
+    }
+
+    /// <summary>The key ids the lock trusts now.</summary>
+    public IReadOnlyList<string> TrustedKeyIds => _verifier.TrustedKeyIds;
+
     /// <summary>The events still held after <paramref name="afterSequence"/>, oldest first; nothing is removed.</summary>
     public IReadOnlyList<LockEvent> ReadEvents(long afterSequence)
     {
@@ -116,7 +130,8 @@ public sealed class EmulatedLock : IDisposable
         {
             var list = _verifier.RevocationList;
             return new LockStatus(LockId, SerialNumber, ShownPercent(), _battery <= _options.LowBatteryPercent,
-                list?.ListVersion ?? 0, list?.IssuedAt, _events.LastSequence, _events.OldestSequence, _clock.GetUtcNow());
+                list?.ListVersion ?? 0, list?.IssuedAt, _events.LastSequence, _events.OldestSequence, _clock.GetUtcNow(),
+                _verifier.IssuerKeySetVersion);
         }
     }
 

@@ -9,6 +9,9 @@ public sealed class EmulatedLockOptions
     public string SerialNumber { get; init; } = "EMU-0000";
     public required IReadOnlyList<TrustedIssuer> TrustedIssuers { get; init; }
 
+    /// <summary>The issuer key set version the trusted keys came from at commissioning (0: keys only).</summary>
+    public long IssuerKeySetVersion { get; init; }
+
     /// <summary>How far the lock's clock is off from the real one (positive: the lock runs ahead).</summary>
     public TimeSpan ClockOffset { get; init; }
 

@@ -45,6 +45,10 @@ public sealed class EmulatedLockPlatform(TimeProvider? clock = null) : ILockPlat
         CancellationToken cancellationToken = default) =>
         Task.FromResult(Get(lockId).ApplyRevocationList(revocationList.Span));
 
+    public Task<IssuerKeySetUpdateResult> PushIssuerKeySetAsync(Guid lockId, ReadOnlyMemory<byte> issuerKeySet,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult(Get(lockId).ApplyIssuerKeySet(issuerKeySet.Span));
+
     public Task<IReadOnlyList<LockEvent>> ReadEventsAsync(Guid lockId, long afterSequence, CancellationToken cancellationToken = default) =>
         Task.FromResult(Get(lockId).ReadEvents(afterSequence));
 

@@ -89,6 +89,17 @@ public sealed class Issuer
             return RevocationList.Sign(_key, KeyId, listVersion, at, credentialIds ?? [], hashes, employeeIds ?? []);
     }
 
+    /// <summary>
+    /// An issuer key set signed with this issuer's key (<see cref="IssuerKeySet"/>): the server signs each
+    /// new set with the key that signs credentials when the set is published, which the locks trust.
+    /// </summary>
+    public IssuerKeySet SignKeySet(long setVersion, DateTimeOffset issuedAt, IEnumerable<TrustedIssuer> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_gate)
+            return IssuerKeySet.Sign(_key, KeyId, setVersion, issuedAt, keys);
+    }
+
     private bool IsValidDeviceKey(ReadOnlySpan<byte> publicKey)
     {
         if (publicKey.Length != Protocol.PublicKeyLength)

@@ -8,6 +8,12 @@ public sealed class LockConfiguration
     /// <summary>The municipality's issuing keys, by key id (a new key is added before the old one is retired).</summary>
     public required IReadOnlyList<TrustedIssuer> TrustedIssuers { get; init; }
 
+    /// <summary>
+    /// The version of the issuer key set the trusted keys came from (0: commissioned with keys only).
+    /// The lock takes a signed <see cref="IssuerKeySet"/> only if it is newer than this.
+    /// </summary>
+    public long IssuerKeySetVersion { get; init; }
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>How far the lock's clock may be off from the issuer's, either way.</summary>

@@ -24,6 +24,7 @@ public sealed class LockVerifier : IDisposable
     private readonly long _skewSeconds;
     private readonly Lock _gate = new();
     private RevocationList? _revocationList;
+    private long _issuerKeySetVersion;
 
     public LockVerifier(LockConfiguration configuration)
     {
@@ -33,8 +34,10 @@ public sealed class LockVerifier : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(configuration.MaxOpenChallenges, 1);
         _configuration = configuration;
         _skewSeconds = (long)configuration.AllowedSkew.TotalSeconds;
+        ArgumentOutOfRangeException.ThrowIfNegative(configuration.IssuerKeySetVersion);
         foreach (var issuer in configuration.TrustedIssuers)
             AddTrustedIssuer(issuer);
+        _issuerKeySetVersion = configuration.IssuerKeySetVersion;
     }
 
     public Guid LockId => _configuration.LockId;
@@ -46,6 +49,26 @@ public sealed class LockVerifier : IDisposable
         {
             lock (_gate)
                 return _revocationList?.ListVersion ?? 0;
+        }
+    }
+
+    /// <summary>The version of the issuer key set the lock trusts (0: the keys it was commissioned with).</summary>
+    public long IssuerKeySetVersion
+    {
+        get
+        {
+            lock (_gate)
+                return _issuerKeySetVersion;
+        }
+    }
+
+    /// <summary>The key ids the lock trusts now, ascending.</summary>
+    public IReadOnlyList<string> TrustedKeyIds
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _issuers.Keys.Order(StringComparer.Ordinal)];
         }
     }
 
@@ -126,6 +149,63 @@ public sealed class LockVerifier : IDisposable
             }
             return new RevocationUpdateResult(reason, current, list.ListVersion);
         }
+    }
+
+    /// <summary>Takes an issuer key set as it arrived from a phone.</summary>
+    public IssuerKeySetUpdateResult ApplyIssuerKeySet(ReadOnlySpan<byte> encoded) =>
+        IssuerKeySet.TryDecode(encoded, out var set, out var reason)
+            ? ApplyIssuerKeySet(set)
+            : new IssuerKeySetUpdateResult(reason, IssuerKeySetVersion, null);
+
+    /// <summary>
+    /// Takes the set if a key the lock trusts now signed it and it is newer than the one the lock has;
+    /// from then on the lock trusts exactly the set's keys. Every key must be a point on P-256.
+    /// </summary>
+    public IssuerKeySetUpdateResult ApplyIssuerKeySet(IssuerKeySet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        lock (_gate)
+        {
+            var current = _issuerKeySetVersion;
+            RefusalReason reason;
+            if (!_issuers.TryGetValue(set.SignerKeyId, out var signerKey))
+                reason = RefusalReason.UntrustedIssuer;
+            else if (!set.SignatureMatches(signerKey))
+                reason = RefusalReason.IssuerSignatureInvalid;
+            else if (set.SetVersion <= current)
+                reason = RefusalReason.IssuerKeySetNotNewer;
+            else if (ImportAll(set.Keys) is not { } keys)
+                reason = RefusalReason.Malformed;
+            else
+            {
+                foreach (var old in _issuers.Values)
+                    old.Dispose();
+                _issuers.Clear();
+                foreach (var (keyId, key) in keys)
+                    _issuers.Add(keyId, key);
+                _issuerKeySetVersion = set.SetVersion;
+                return new IssuerKeySetUpdateResult(RefusalReason.None, set.SetVersion, set.SetVersion);
+            }
+            return new IssuerKeySetUpdateResult(reason, current, set.SetVersion);
+        }
+    }
+
+    /// <summary>All the set's keys as verification keys, or null (nothing kept) if one is not a point on the curve.</summary>
+    private static List<(string KeyId, ECDsa Key)>? ImportAll(IReadOnlyList<TrustedIssuer> trusted)
+    {
+        var keys = new List<(string, ECDsa)>(trusted.Count);
+        foreach (var issuer in trusted)
+        {
+            if (P256.TryImportPublicKey(issuer.PublicKey, out var key))
+            {
+                keys.Add((issuer.KeyId, key));
+                continue;
+            }
+            foreach (var (_, imported) in keys)
+                imported.Dispose();
+            return null;
+        }
+        return keys;
     }
 
     public void Dispose()

@@ -39,6 +39,9 @@ public static class Protocol
     internal static readonly byte[] CredentialTag = Encoding.ASCII.GetBytes("nyckelfri/credential/v1");
     internal static readonly byte[] ResponseTag = Encoding.ASCII.GetBytes("nyckelfri/response/v1");
     internal static readonly byte[] RevocationListTag = Encoding.ASCII.GetBytes("nyckelfri/revocation-list/v1");
+
+    // Follows the protocol version, so a new version gives the key set a new tag with everything else.
+    internal static readonly byte[] IssuerKeySetTag = Encoding.ASCII.GetBytes($"nyckelfri/issuer-key-set/v{Version}");
 }
 
 /// <summary>The first byte of every encoded message.</summary>
@@ -48,4 +51,5 @@ public enum MessageType : byte
     Challenge = 0x02,
     Response = 0x03,
     RevocationList = 0x04,
+    IssuerKeySet = 0x05,
 }

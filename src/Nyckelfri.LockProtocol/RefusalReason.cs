@@ -56,6 +56,9 @@ public enum RefusalReason
 
     /// <summary>The lock's battery is too low to drive the bolt.</summary>
     BatteryDepleted = 16,
+
+    /// <summary>The offered issuer key set is not newer than the one the lock has.</summary>
+    IssuerKeySetNotNewer = 17,
 }
 
 /// <summary>What staff read on the phone and in the access log when a lock says no.</summary>
@@ -80,6 +83,7 @@ public static class RefusalReasonTexts
         RefusalReason.EmployeeRevoked => "Medarbetarens behörighet är spärrad.",
         RefusalReason.RevocationListNotNewer => "Spärrlistan är inte nyare än den låset redan har.",
         RefusalReason.BatteryDepleted => "Låsets batteri är slut.",
+        RefusalReason.IssuerKeySetNotNewer => "Nyckeluppsättningen är inte nyare än den låset redan har.",
         _ => "Okänt skäl.",
     };
 }

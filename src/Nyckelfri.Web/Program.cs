@@ -12,6 +12,7 @@ builder.Services
     .AddNyckelfriApplication()
     .AddNyckelfriDemoWhenEnabled(builder.Configuration, args)
     .AddNyckelfriHosting()
+    .AddNyckelfriKeyCustody(builder.Configuration, builder.Environment, args)
     .AddNyckelfriSecurity()
     .AddNyckelfriPages();
 

@@ -44,4 +44,22 @@ public sealed class AdministrationTests(BrowserFixture fixture, ITestOutputHelpe
         (await keys.CreatedKey()).ShouldNotBeNullOrWhiteSpace();
         (await keys.KeyNames()).ShouldContain("Verksamhetssystem (webbtest)");
     }
+
+    [BrowserFact]
+    public async Task SystemAdministrator_OnAPhone_ListsIssuerKeysAndStartsARotation()
+    {
+        await using var browser = await OpenBrowser(Viewport.Phone);
+        var start = await (await LoginPage.Open(browser)).LoginAs("systemforvaltare");
+        var keys = await (await start.GoToAdministration()).OpenIssuerKeys();
+        (await keys.Statuses()).ShouldContain("Signerar");
+        var before = await keys.KeyIds();
+        (await browser.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(376, "issuer keys page");
+
+        await keys.Rotate(48);
+
+        (await keys.Message()).ShouldContain("Ny nyckel");
+        var after = await keys.KeyIds();
+        after.Count.ShouldBe(before.Count + 1);
+        (await keys.Statuses()).ShouldContain("Kommande");
+    }
 }

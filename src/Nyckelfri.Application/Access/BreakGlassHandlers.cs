@@ -72,7 +72,8 @@ public sealed class RequestBreakGlass(NyckelfriDbContext db, AccessFacts facts, 
         foreach (var unit in alerted)
             NotificationOutbox.Enqueue(db, NotificationTemplate.BreakGlassAlert, reference, Roles.UnitManager, unit);
         await db.SaveChangesAsync(ct);
-        return new CredentialResult(true, null, null, credential, list, clientId, key);
+        return new CredentialResult(true, null, null, credential, list, clientId, key)
+            { IssuerKeySet = await issuers.KeySetAsync(scope.MunicipalityId, ct) };
     }
 
     public static string Reference(Guid id) => "N-" + id.ToString("N")[^8..].ToUpperInvariant();

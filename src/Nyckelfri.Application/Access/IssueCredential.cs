@@ -15,6 +15,9 @@ public sealed record CredentialResult(
     Guid? ClientId,
     DigitalKey? Key)
 {
+    /// <summary>The newest issuer key set, carried to the lock before the revocation list (which the newest key may have signed).</summary>
+    public CurrentIssuerKeySet? IssuerKeySet { get; init; }
+
     public static CredentialResult Refused(string code, string reason, CurrentRevocationList list) => new(false, code, reason, null, list, null, null);
 }
 
@@ -97,7 +100,8 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
             Detail = path.Explanation, RecordedBy = scope.UserName,
         });
         await db.SaveChangesAsync(ct);
-        return new CredentialResult(true, null, null, credential, list, path.ClientId, key);
+        return new CredentialResult(true, null, null, credential, list, path.ClientId, key)
+            { IssuerKeySet = await issuers.KeySetAsync(scope.MunicipalityId, ct) };
 
         async Task<CredentialResult> Refuse(string code, string reason, Guid? clientId = null)
         {

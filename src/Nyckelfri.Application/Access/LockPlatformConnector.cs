@@ -20,6 +20,9 @@ public interface ILockPlatformConnector
 }
 
 /// <summary>A lock as the server has it on record: what a lock platform needs to know of it.</summary>
+/// <param name="Issuers">The issuer keys a lock is commissioned with: those of the newest issuer key set.</param>
 /// <param name="LastEventSequence">The highest event number the server has stored for the lock (0 if none).</param>
 /// <param name="BatteryPercent">The last battery level reported, if any.</param>
-public sealed record LockOnRecord(Guid LockId, string SerialNumber, TrustedIssuer Issuer, long LastEventSequence, int? BatteryPercent);
+/// <param name="IssuerKeySetVersion">The version of the key set <paramref name="Issuers"/> came from.</param>
+public sealed record LockOnRecord(Guid LockId, string SerialNumber, IReadOnlyList<TrustedIssuer> Issuers, long LastEventSequence, int? BatteryPercent,
+    long IssuerKeySetVersion = 0);

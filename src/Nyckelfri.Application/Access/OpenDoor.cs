@@ -116,6 +116,9 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
             return Refused(new DoorOutcome(false, "Nekad: " + credential.Refusal, credential.RefusalCode, false));
         var platform = await connector.ConnectAsync(await OnRecord(lockId, ct), ct);
         var status = await platform.StatusAsync(lockId, ct);
+        // The key set first: the revocation list and the credential may carry a key the lock learns from it.
+        if (credential.IssuerKeySet is { } keySet && keySet.SetVersion > status.IssuerKeySetVersion)
+            await platform.PushIssuerKeySetAsync(lockId, keySet.Encoded, ct);
         if (credential.RevocationList.ListVersion > status.RevocationListVersion)
             await platform.PushRevocationListAsync(lockId, credential.RevocationList.Encoded, ct);
         var challenge = await platform.ChallengeAsync(lockId, ct);
@@ -137,7 +140,7 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
             .Where(d => d.Id == lockId && d.MunicipalityId == db.Scope.MunicipalityId)
             .Select(d => new { d.SerialNumber, d.BatteryLevel }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
         var last = await db.LockSyncs.IgnoreQueryFilters().Where(s => s.LockId == lockId).Select(s => (long?)s.HighestSequence).FirstOrDefaultAsync(ct) ?? 0;
-        var trusted = await issuers.TrustedAsync(db.Scope.MunicipalityId, ct);
-        return new LockOnRecord(lockId, device.SerialNumber, trusted, last, device.BatteryLevel);
+        var keySet = await issuers.KeySetAsync(db.Scope.MunicipalityId, ct);
+        return new LockOnRecord(lockId, device.SerialNumber, keySet.Keys, last, device.BatteryLevel, keySet.SetVersion);
     }
 }

@@ -98,8 +98,20 @@ internal sealed class IssuerKeyConfiguration : IEntityTypeConfiguration<IssuerKe
     public void Configure(EntityTypeBuilder<IssuerKey> b)
     {
         b.Property(k => k.Id).ValueGeneratedOnAdd();
-        b.HasIndex(k => k.MunicipalityId).IsUnique();
+        // Several keys per municipality over time (rotation); a key id names one key everywhere.
+        b.HasIndex(k => k.MunicipalityId);
         b.HasIndex(k => k.KeyId).IsUnique();
+    }
+}
+
+internal sealed class IssuerKeySetRecordConfiguration : IEntityTypeConfiguration<IssuerKeySetRecord>
+{
+    public void Configure(EntityTypeBuilder<IssuerKeySetRecord> b)
+    {
+        b.ToTable("IssuerKeySets");
+        b.Property(s => s.Id).ValueGeneratedOnAdd();
+        // Two publishes at once would take the same version: the second save is refused and retried.
+        b.HasIndex(s => new { s.MunicipalityId, s.SetVersion }).IsUnique();
     }
 }
 

@@ -28,7 +28,7 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString("Nyckelfri");
         if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
         {
-            var dataFolder = Path.GetFullPath(configuration["Database:DataFolder"] ?? Path.Combine(contentRoot, "data"));
+            var dataFolder = DataFolder(configuration, contentRoot);
             Directory.CreateDirectory(dataFolder);
             connectionString = $"Data Source={Path.Combine(dataFolder, "nyckelfri.db")}";
         }
@@ -38,6 +38,10 @@ public static class DatabaseSetup
         services.AddDbContext<NyckelfriDbContext>(options => Configure(options, provider, connectionString));
         return services;
     }
+
+    /// <summary>Where the embedded database (and the demo's key-encryption certificate) live: <c>Database:DataFolder</c> or <c>data/</c>.</summary>
+    public static string DataFolder(IConfiguration configuration, string contentRoot) =>
+        Path.GetFullPath(configuration["Database:DataFolder"] ?? Path.Combine(contentRoot, "data"));
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
         provider switch

@@ -77,6 +77,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<LockSync> LockSyncs => Set<LockSync>();
     public DbSet<RevocationListRecord> RevocationLists => Set<RevocationListRecord>();
     public DbSet<IssuerKey> IssuerKeys => Set<IssuerKey>();
+    public DbSet<IssuerKeySetRecord> IssuerKeySets => Set<IssuerKeySetRecord>();
     public DbSet<BreakGlass> BreakGlasses => Set<BreakGlass>();
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<NfcTag> NfcTags => Set<NfcTag>();
@@ -191,6 +192,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         builder.Entity<LockSync>().HasQueryFilter(s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<RevocationListRecord>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<IssuerKey>().HasQueryFilter(k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<IssuerKeySetRecord>().HasQueryFilter(s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<WebhookDelivery>().HasQueryFilter(d => IsSystemScope || d.MunicipalityId == ScopeMunicipalityId);
     }
 

@@ -48,25 +48,3 @@ public sealed class RevocationListRecord
     public byte[] Encoded { get; private set; } = [];
     public int Entries { get; private set; }
 }
-
-/// <summary>The municipality's credential-signing key (ECDSA P-256). The private half is encrypted at rest.</summary>
-public sealed class IssuerKey
-{
-    private IssuerKey() { }
-
-    public IssuerKey(Guid municipalityId, string keyId, byte[] publicKey, string protectedPrivateKey, DateTime createdAt)
-    {
-        MunicipalityId = municipalityId;
-        KeyId = keyId;
-        PublicKey = publicKey;
-        ProtectedPrivateKey = protectedPrivateKey;
-        CreatedAt = createdAt;
-    }
-
-    public long Id { get; private set; }
-    public Guid MunicipalityId { get; private set; }
-    public string KeyId { get; private set; } = "";
-    public byte[] PublicKey { get; private set; } = [];
-    public string ProtectedPrivateKey { get; private set; } = "";
-    public DateTime CreatedAt { get; private set; }
-}

@@ -20,6 +20,10 @@ public interface ILockPlatform
     Task<RevocationUpdateResult> PushRevocationListAsync(Guid lockId, ReadOnlyMemory<byte> revocationList,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Offers an encoded issuer key set; the lock takes it only if it is newer and signed by a key it trusts.</summary>
+    Task<IssuerKeySetUpdateResult> PushIssuerKeySetAsync(Guid lockId, ReadOnlyMemory<byte> issuerKeySet,
+        CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The events the lock still holds after <paramref name="afterSequence"/>, oldest first. Reading
     /// removes nothing; a lock drops its oldest events when its memory is full, which the server
@@ -36,7 +40,7 @@ public sealed record OpenResult(RefusalReason Reason, Guid? CredentialId, Guid? 
     public bool Opened => Reason == RefusalReason.None;
 }
 
-/// <summary>A lock's health and how current its revocation list is.</summary>
+/// <summary>A lock's health and how current its revocation list and issuer key set are.</summary>
 public sealed record LockStatus(
     Guid LockId,
     string SerialNumber,
@@ -46,7 +50,8 @@ public sealed record LockStatus(
     DateTimeOffset? RevocationListIssuedAt,
     long LastEventSequence,
     long OldestRetainedSequence,
-    DateTimeOffset LockTime);
+    DateTimeOffset LockTime,
+    long IssuerKeySetVersion = 0);
 
 public sealed class LockNotFoundException : KeyNotFoundException
 {

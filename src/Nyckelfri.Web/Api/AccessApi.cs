@@ -16,7 +16,13 @@ public static class AccessApi
 {
     /// <summary>A credential for the app: the signed bytes and what they say, with the revocation list to carry.</summary>
     public sealed record CredentialResponse(Guid CredentialId, Guid LockId, string Credential, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil,
-        CredentialKind Kind, RevocationListResponse RevocationList);
+        CredentialKind Kind, RevocationListResponse RevocationList)
+    {
+        /// <summary>The newest signed issuer key set (base64), to offer the lock before the revocation list and the credential.</summary>
+        public IssuerKeySetResponse? IssuerKeySet { get; init; }
+    }
+
+    public sealed record IssuerKeySetResponse(long Version, DateTime IssuedAt, string Set);
 
     public sealed record RevocationListResponse(long Version, DateTime? IssuedAt, string? List, int Entries);
 
@@ -85,7 +91,10 @@ public static class AccessApi
             });
         var c = result.Credential!;
         return TypedResults.Ok(new CredentialResponse(c.CredentialId, c.LockId, Convert.ToBase64String(c.Encoded), c.ValidFrom, c.ValidUntil, c.Kind,
-            ToList(result.RevocationList)));
+            ToList(result.RevocationList))
+        {
+            IssuerKeySet = result.IssuerKeySet is { } set ? new IssuerKeySetResponse(set.SetVersion, set.IssuedAt, Convert.ToBase64String(set.Encoded)) : null,
+        });
     }
 
     private static RevocationListResponse ToList(CurrentRevocationList list) => list.ListVersion == 0

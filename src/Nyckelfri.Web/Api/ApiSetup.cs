@@ -26,6 +26,7 @@ public static class ApiSetup
         api.MapVisitsApi();
         api.MapAccessApi();
         api.MapDeviceKeysApi();
+        api.MapIssuerKeysApi();
         return app;
     }
 

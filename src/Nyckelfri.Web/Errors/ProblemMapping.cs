@@ -13,6 +13,9 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var problem = ToProblem(exception);
+        if (exception is Nyckelfri.Access.IssuerKeyUnavailableException unavailable)
+            logger.LogError("Issuer key {KeyId} cannot be decrypted: this host's key-encryption certificate does not open the key ring " +
+                "that protects it (docs/key-custody.md). Nothing was signed.", unavailable.KeyId);
         if (problem is null)
         {
             // Only the exception type: messages may carry data from the request.
@@ -65,6 +68,13 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
             Status = StatusCodes.Status409Conflict, Title = "Inte tillåtet i nuvarande läge.", Detail = r.Message,
             Type = "https://nyckelfri.se/problem/" + r.Code,
             Extensions = { ["code"] = r.Code },
+        },
+        Nyckelfri.Access.IssuerKeyUnavailableException => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable, Title = "Utfärdarnyckeln kan inte läsas.",
+            Detail = Nyckelfri.Access.IssuerKeyUnavailableException.Swedish,
+            Type = "https://nyckelfri.se/problem/" + Nyckelfri.Access.IssuerKeyUnavailableException.Code,
+            Extensions = { ["code"] = Nyckelfri.Access.IssuerKeyUnavailableException.Code },
         },
         BadHttpRequestException b => new ProblemDetails
         {

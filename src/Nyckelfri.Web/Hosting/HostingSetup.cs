@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using Nyckelfri.Data;
 using Nyckelfri.Web.Errors;
 
@@ -25,9 +22,6 @@ public static class HostingSetup
         // The visit webhook's posts: a short timeout, and no redirects (a webhook goes where it was set to go).
         services.AddHttpClient(Nyckelfri.Visits.VisitWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
-        services.AddDataProtection().SetApplicationName("Nyckelfri");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

@@ -40,8 +40,13 @@ public static class StartupTasks
             case "list-municipalities":
                 await Tenants.ListAsync(app.Services);
                 return true;
+            case IssuerKeyCommands.List or IssuerKeyCommands.Rotate or IssuerKeyCommands.Retire:
+                await MigrateAsync(app);
+                Environment.ExitCode = await IssuerKeyCommands.RunAsync(app.Services, args[0], args[1..]);
+                return true;
             default:
-                Console.Error.WriteLine($"Okänt kommando '{args[0]}'. Kommandon: migrate, seed-demo, create-municipality, list-municipalities.");
+                Console.Error.WriteLine($"Okänt kommando '{args[0]}'. Kommandon: migrate, seed-demo, create-municipality, list-municipalities, " +
+                                        $"{IssuerKeyCommands.List}, {IssuerKeyCommands.Rotate}, {IssuerKeyCommands.Retire}.");
                 Environment.ExitCode = 2;
                 return true;
         }
@@ -62,6 +67,26 @@ public static class StartupTasks
         // The embedded database in write-ahead-log mode: readers do not wait for a writer, and a commit
         // costs one write instead of several (the mode is stored in the file). PostgreSQL needs nothing.
         if (database.IsSqlite()) await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await ProtectSecretsAsync(app);
+    }
+
+    /// <summary>Key-ring entries, TOTP keys and recovery codes written in clear before they were encrypted are encrypted now.</summary>
+    private static async Task ProtectSecretsAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SecuritySetup.ScopeOverride>().Scope = AccessScope.System();
+        var db = scope.ServiceProvider.GetRequiredService<NyckelfriDbContext>();
+        var protection = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
+        // The key ring first: the secrets below are then protected under a key that is itself encrypted.
+        var keys = await KeyRingEncryption.EncryptClearEntriesAsync(db,
+            scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(),
+            CancellationToken.None);
+        if (keys > 0)
+            app.Logger.LogWarning("Encrypted {Count} Data Protection keys that were stored in clear. Copies of the database made before now still hold them " +
+                "in clear: rotate the issuer keys (docs/key-custody.md).", keys);
+        var encrypted = await Nyckelfri.Identity.ProtectedTokenUserStore.ProtectClearTokensAsync(db, protection, CancellationToken.None);
+        if (encrypted > 0)
+            app.Logger.LogInformation("Encrypted {Count} two-factor secrets that were stored in clear.", encrypted);
     }
 
     private enum DemoSeeding { Created, NotEmpty, DemoOff }

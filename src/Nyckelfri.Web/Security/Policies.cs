@@ -46,6 +46,7 @@ public static class Policies
     public const string OpenDoors = nameof(OpenDoors);
     public const string LockEventUpload = nameof(LockEventUpload);
     public const string BreakGlassReview = nameof(BreakGlassReview);
+    public const string IssuerKeysRead = nameof(IssuerKeysRead);
 
     public static readonly IReadOnlyDictionary<string, string[]> Table = new Dictionary<string, string[]>
     {
@@ -128,6 +129,9 @@ public static class Policies
         // Break-glass is reviewed by the unit manager (scoped to their own staff and clients), the
         // alarm centre that hands out logs (seed 001), the auditor and the system administrator.
         [BreakGlassReview] = [UnitManager, AlarmCentreSupport, Auditor, SystemAdministrator],
+        // The issuer public keys (docs/key-custody.md): lock vendors and gateways read them with an API key,
+        // the administrator compares them; rotating them is MunicipalityAdmin.
+        [IssuerKeysRead] = [SystemAdministrator, Integration],
     };
 
     public static void Configure(AuthorizationOptions options)

@@ -24,6 +24,8 @@ public static class SecuritySetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<NyckelfriDbContext>()
+            // The same store, with the TOTP key and recovery codes encrypted (docs/key-custody.md).
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<NyckelfriClaimsFactory>();
 

@@ -56,6 +56,9 @@ public sealed class NyckelfriServer : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnEmpty", "true");
         // Configuration, not SetMinimumLevel: appsettings.json's "Default": "Information" would win.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The key ring is encrypted at rest outside Development: the run's key-encryption certificate.
+        foreach (var (key, value) in TestKeyEncryption.Run.Settings())
+            builder.UseSetting(key, value);
         // The run's clock (the machine's, except near Swedish midnight): the demo and every test see one "today".
         builder.ConfigureServices(services =>
         {

@@ -24,6 +24,31 @@ public sealed class AdminPage(BrowserSession session) : PageObject(session)
         await ClickAndArrive(Link("API-nycklar"), "admin-api-nycklar");
         return new ApiKeysPage(Session);
     }
+
+    public async Task<IssuerKeysPage> OpenIssuerKeys()
+    {
+        await ClickAndArrive(Link("Utfärdarnycklar"), "admin-utfardarnycklar");
+        return new IssuerKeysPage(Session);
+    }
+}
+
+/// <summary>/Admin/Utfardarnycklar: the municipality's issuer keys, the rotation and retiring a previous key.</summary>
+public sealed class IssuerKeysPage(BrowserSession session) : PageObject(session)
+{
+    public async Task<IssuerKeysPage> Rotate(int overlapHours)
+    {
+        await Field("Övergångstid (timmar)").FillAsync(overlapHours.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ClickAndArrive(Button("Byt utfärdarnyckel"), "admin-utfardarnycklar-bytt");
+        return this;
+    }
+
+    public Task<string> Message() => Page.Locator("main [role=status], main [role=alert]").First.InnerTextAsync();
+
+    public async Task<IReadOnlyList<string>> KeyIds() =>
+        await Page.Locator("main table tbody tr td:first-child").AllInnerTextsAsync();
+
+    public async Task<IReadOnlyList<string>> Statuses() =>
+        await Page.Locator("main table tbody tr td:nth-child(2)").AllInnerTextsAsync();
 }
 
 /// <summary>/Admin/Anvandare: every login of the municipality.</summary>

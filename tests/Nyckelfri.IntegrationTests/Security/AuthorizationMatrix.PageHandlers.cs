@@ -68,6 +68,8 @@ public static partial class AuthorizationMatrix
         ["POST /Admin/Anvandare/{id:guid}?handler=Unlock"] = Administrators,
         ["POST /Admin/Api-nycklar?handler=Create"] = Administrators,
         ["POST /Admin/Api-nycklar?handler=Revoke"] = Administrators,
+        ["POST /Admin/Utfardarnycklar?handler=Rotate"] = Administrators,
+        ["POST /Admin/Utfardarnycklar?handler=Retire"] = Administrators,
         ["POST /Admin/Rutiner?handler=Switch"] = Administrators,
         ["POST /Admin/Rutiner?handler=Reassign"] = Administrators,
         ["POST /Admin/Besokswebhook"] = Administrators,

@@ -42,6 +42,7 @@ public static partial class AuthorizationMatrix
         NightPatrolCoordinator, StaffingUnit, Auditor];
     private static readonly string[] StaffWriters = [SystemAdministrator, UnitManager, StaffingUnit];
     private static readonly string[] Administrators = [SystemAdministrator];
+    private static readonly string[] IssuerKeyReaders = [SystemAdministrator, Integration];
 
     // Issue 3: devices, stock, physical keys, batteries.
     private static readonly string[] DeviceReaders = [SystemAdministrator, CaseOfficer, FeeOfficer, AlarmOfficer,
@@ -206,6 +207,14 @@ public static partial class AuthorizationMatrix
         ["GET /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys/{id:guid}/revoke"] = Administrators,
+        // Issuer keys (issue 12, docs/key-custody.md): the JWK Set and signed key set for lock vendors and
+        // gateways (an API key) and the administrator; the status and the rotation for the administrator.
+        ["PAGE /Admin/Utfardarnycklar"] = Administrators,
+        ["GET /api/v1/issuer-keys/"] = IssuerKeyReaders,
+        ["GET /api/v1/issuer-keys/key-set"] = IssuerKeyReaders,
+        ["GET /api/v1/issuer-keys/status"] = Administrators,
+        ["POST /api/v1/issuer-keys/rotate"] = Administrators,
+        ["POST /api/v1/issuer-keys/{keyId}/retire"] = Administrators,
 
         // ---- Devices and stock (issue 3) ----
         ["PAGE /Utrustning"] = DeviceReaders,

@@ -118,6 +118,8 @@ internal sealed class WriteTargets
         var values = ids.ToDictionary(i => i.Key, i => i.Value.ToString());
         values["{stepCode}"] = RoutineCatalog.For(RoutineKind.FaultReport).Steps[0].Code;
         values["{code}"] = "404";
+        // No such issuer key: the retire handler answers 404 after the policy let the caller through.
+        values["{keyId}"] = "nf-matrix-none";
         return new WriteTargets(values);
     }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.IntegrationTests.Infrastructure;
+using Nyckelfri.Testing;
 
 namespace Nyckelfri.IntegrationTests.Web;
 
@@ -29,15 +30,20 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private readonly bool _demo;
 
-    private NyckelfriApp(TestDatabase database, bool ownsDatabase, bool demo, IReadOnlyDictionary<string, string>? tokens = null)
+    private NyckelfriApp(TestDatabase database, bool ownsDatabase, bool demo, IReadOnlyDictionary<string, string>? tokens = null,
+        TestKeyEncryption? keyEncryption = null)
     {
         Database = database;
+        KeyEncryption = keyEncryption ?? TestKeyEncryption.Run;
         _ownsDatabase = ownsDatabase;
         _demo = demo;
         _tokens = new ConcurrentDictionary<string, string>(tokens ?? new Dictionary<string, string>());
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The certificate that encrypts the app's Data Protection key ring: the run's, unless a test gave its own.</summary>
+    public TestKeyEncryption KeyEncryption { get; }
     public TestClock Clock { get; } = new();
     public TestWorld World { get; private set; } = null!;
 
@@ -54,6 +60,27 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         try
         {
             _ = app.Server; // starts the host: the migrations find nothing to do
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The app on a copy of <paramref name="source"/>'s database as it is now (stop the app on it first),
+    /// encrypting its key ring with <paramref name="keyEncryption"/>: a stolen backup started by someone
+    /// without the original certificate. No bearer tokens are handed on; logins are made anew.
+    /// </summary>
+    public static async Task<NyckelfriApp> StartOnCopyAsync(NyckelfriApp source, TestKeyEncryption keyEncryption)
+    {
+        var database = await TestDatabase.CopyOfAsync(source.Database);
+        var app = new NyckelfriApp(database, ownsDatabase: true, source._demo, keyEncryption: keyEncryption) { World = source.World };
+        try
+        {
+            _ = app.Server;
             return app;
         }
         catch
@@ -81,7 +108,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// <summary>Another instance of the app on the same database, as behind a load balancer.</summary>
     public NyckelfriApp StartAnotherInstance()
     {
-        var other = new NyckelfriApp(Database, ownsDatabase: false, _demo) { World = World };
+        var other = new NyckelfriApp(Database, ownsDatabase: false, _demo, keyEncryption: KeyEncryption) { World = World };
         _ = other.Server;
         return other;
     }
@@ -97,6 +124,8 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:IntervalSeconds", "0");
         builder.UseSetting("Routines:SweepIntervalMinutes", "0");
         builder.UseSetting("Visits:WebhookIntervalSeconds", "0");
+        foreach (var (key, value) in KeyEncryption.Settings())
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
@@ -146,6 +175,13 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     }
 
     private sealed record TokenResponse(string AccessToken);
+
+    /// <summary>Stops the host and lets go of the database without dropping it (to copy it, as a backup would be).</summary>
+    public async Task StopAsync()
+    {
+        await base.DisposeAsync();
+        await Database.ReleaseConnectionsAsync();
+    }
 
     public override async ValueTask DisposeAsync()
     {
