@@ -43,7 +43,7 @@ public sealed class RequestBreakGlass(NyckelfriDbContext db, AccessFacts facts, 
         v.ThrowIfInvalid();
 
         var scope = db.Scope;
-        var employeeId = scope.EmployeeId ?? throw new RuleViolationException("not-an-employee",
+        var employeeId = await normal.LinkedEmployeeAsync(ct) ?? throw new RuleViolationException("not-an-employee",
             "Ditt konto är inte kopplat till någon medarbetare, så det finns ingen digital nyckel att utfärda nödöppning till.");
         var issuer = await issuers.ForMunicipalityAsync(scope.MunicipalityId, ct);
         var list = await lists.CurrentAsync(scope.MunicipalityId, ct);

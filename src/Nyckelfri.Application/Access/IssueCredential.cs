@@ -47,7 +47,7 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
         v.ThrowIfInvalid();
 
         var scope = db.Scope;
-        var employeeId = scope.EmployeeId ?? throw new RuleViolationException("not-an-employee",
+        var employeeId = await LinkedEmployeeAsync(ct) ?? throw new RuleViolationException("not-an-employee",
             "Ditt konto är inte kopplat till någon medarbetare, så det finns ingen digital nyckel att utfärda behörighet till.");
         var issuer = await issuers.ForMunicipalityAsync(scope.MunicipalityId, ct);
         var list = await lists.CurrentAsync(scope.MunicipalityId, ct);
@@ -102,6 +102,18 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
         var until = now + ShiftLength;
         if (lastDay is { } last && CredentialWindow.LatestUntil(last) is var latest && latest < until) until = latest;
         return until;
+    }
+
+    /// <summary>
+    /// The employee the caller's login is linked to now, read from the login rather than the token: an
+    /// administrator's unlink stops new credentials at once, not when the token expires.
+    /// </summary>
+    internal async Task<Guid?> LinkedEmployeeAsync(CancellationToken ct)
+    {
+        var scope = db.Scope;
+        if (scope.UserId is not { } userId) return scope.EmployeeId;
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId && u.MunicipalityId == scope.MunicipalityId)
+            .Select(u => u.EmployeeId).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The device key the app says it holds, checked for shape (the key it must match is checked later).</summary>
