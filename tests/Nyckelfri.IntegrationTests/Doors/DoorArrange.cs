@@ -79,6 +79,17 @@ internal static class DoorArrange
         return new Door(client.Id, household.Id, device.Id, device.SerialNumber, employee.Id, userName, key.Id, deviceKey);
     }
 
+    /// <summary>Hands an employee a new phone-app key, as the alarm centre would; the test holds the device key.</summary>
+    public static async Task<(Guid KeyId, ECDsa DeviceKey)> GiveKey(this NyckelfriApp app, Guid employeeId)
+    {
+        await using var db = app.SystemContext();
+        var (key, deviceKey) = NewKey(app, DigitalKeyKind.PhoneApp);
+        key.Issue(employeeId, app.Clock.Today().AddDays(-1), "Personligt skåp");
+        db.DigitalKeys.Add(key);
+        await db.SaveChangesAsync();
+        return (key.Id, deviceKey);
+    }
+
     private static (DigitalKey Key, ECDsa DeviceKey) NewKey(NyckelfriApp app, DigitalKeyKind kind)
     {
         if (kind != DigitalKeyKind.WebApp)
