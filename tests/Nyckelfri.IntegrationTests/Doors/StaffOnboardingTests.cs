@@ -128,7 +128,8 @@ public sealed class StaffOnboardingTests(AppFixture fixture)
 
     private static object NewLogin(NyckelfriApp app, string userName, Guid? employeeId, bool scoped = true) => new
     {
-        userName, displayName = "Ny Medarbetare", password = TestWorld.Password, roles = new[] { Roles.Employee },
+        // Outside a provider the login takes a municipal role (a provider's role needs the provider).
+        userName, displayName = "Ny Medarbetare", password = TestWorld.Password, roles = new[] { scoped ? Roles.Employee : Roles.Auditor },
         providerId = scoped ? app.World.ExternalProvider : (Guid?)null, employeeId,
     };
 
