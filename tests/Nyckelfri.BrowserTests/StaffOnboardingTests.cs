@@ -22,6 +22,7 @@ public sealed class StaffOnboardingTests(BrowserFixture fixture, ITestOutputHelp
         await using var admin = await OpenBrowser(Viewport.Phone, "Onboarding-admin");
         await (await LoginPage.Open(admin)).LoginAs("systemforvaltare");
 
+        // The demo's provider and unit of "medarbetare" (DemoOrganisation.ExternalProvider, ExternalCentre).
         var employee = await (await NewEmployeePage.Open(admin)).Register("Nora", lastName, "Omsorgshuset AB",
             "Omsorgshuset Centrum", Nyckelfri.Testing.RunClock.Today.AddDays(-30));
         (await employee.Login()).ShouldBe("Ingen inloggning");
