@@ -126,6 +126,27 @@ public sealed class StaffOnboardingTests(AppFixture fixture)
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/employees/{employeeId}")).Text("login").ShouldBe(newName);
     }
 
+    [DatabaseTheory, DatabaseProviders]
+    public async Task Api_EditingALoginWithoutAnEmployee_WithAnEmployeeId_LinksIt(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var admin = await app.ApiAs(Roles.SystemAdministrator);
+        var employeeId = await NewEmployee(app, admin, "Redigerad");
+        var userName = "red-" + Guid.NewGuid().ToString("N")[..8];
+        var userId = (await (await admin.PostAsJsonAsync("/api/v1/users", NewLogin(app, userName, null))).ShouldBeCreatedAt("/api/v1/users")).Text("id");
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/employees/{employeeId}")).GetProperty("login").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        var edited = await admin.PutAsJsonAsync($"/api/v1/users/{userId}", new
+        {
+            userName, displayName = "Redigerad Medarbetare", roles = new[] { Roles.Employee }, providerId = app.World.ExternalProvider, employeeId,
+        });
+
+        edited.StatusCode.ShouldBe(HttpStatusCode.NoContent, await edited.Content.ReadAsStringAsync());
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/employees/{employeeId}")).Text("login").ShouldBe(userName);
+        var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/users")).EnumerateArray().Single(u => u.Text("id") == userId);
+        listed.Text("employeeName")!.ShouldStartWith("Nora Redigerad");
+    }
+
     private static object NewLogin(NyckelfriApp app, string userName, Guid? employeeId, bool scoped = true) => new
     {
         // Outside a provider the login takes a municipal role (a provider's role needs the provider).
