@@ -106,7 +106,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
     private static DemoLoginPlace Place(DemoLogin login, Registry registry) => new(registry.MunicipalityId,
         login.ProviderName is null ? null : registry.Organisation.Provider(login.ProviderName).Id,
         login.UnitName is null ? null : registry.Organisation.Unit(login.UnitName).Id,
-        registry.StaffByLogin.TryGetValue(login.UserName, out var employee) ? employee.Id : null);
+        registry.StaffByLogin.GetValueOrDefault(login.UserName));
 
     // One area at a time, saved in batches, in an order that keeps every foreign key satisfied.
     private async Task<Registry> CreateRegistryAsync(DateOnly today, CancellationToken ct)

@@ -22,7 +22,7 @@ public sealed record DemoLogin(string UserName, string Role, string DisplayName,
 }
 
 /// <summary>Where a demo login belongs in the registry: its municipality, and for provider roles its provider and unit.</summary>
-internal sealed record DemoLoginPlace(Guid MunicipalityId, Guid? ProviderId, Guid? UnitId, Guid? EmployeeId);
+internal sealed record DemoLoginPlace(Guid MunicipalityId, Guid? ProviderId, Guid? UnitId, Staff.Employee? Employee);
 
 /// <summary>
 /// The demo logins and the shared password. In Demo kommun one login per role: the coordinator, unit
@@ -92,8 +92,9 @@ public static class DemoLogins
                 MunicipalityId = where.MunicipalityId,
                 ProviderId = where.ProviderId,
                 UnitId = where.UnitId,
-                EmployeeId = where.EmployeeId,
             };
+            // The same rule as an administrator's "Koppla inloggning" (StaffLogins).
+            if (where.Employee is { } employee) StaffLogins.Link(user, employee);
             passwordHash ??= await HashPasswordAsync(users, user);
             user.PasswordHash = passwordHash;
             Check(await users.CreateAsync(user), login.UserName);

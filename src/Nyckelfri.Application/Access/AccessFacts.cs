@@ -22,7 +22,12 @@ public sealed record LockFacts(Guid LockId, string SerialNumber, DeviceKind Kind
 /// </summary>
 public sealed class AccessFacts(NyckelfriDbContext db) : IHandler
 {
-    private Guid Municipality => db.Scope.MunicipalityId;
+    private Guid? _municipality;
+
+    private Guid Municipality => _municipality ?? db.Scope.MunicipalityId;
+
+    /// <summary>Facts of one named municipality, whoever saves (a system job's scope names none).</summary>
+    internal static AccessFacts In(NyckelfriDbContext db, Guid municipalityId) => new(db) { _municipality = municipalityId };
 
     public async Task<EmployeeAccessFacts?> ForEmployeeAsync(Guid employeeId, DateOnly today, CancellationToken ct) =>
         (await ForEmployeesAsync([employeeId], today, ct)).GetValueOrDefault(employeeId);

@@ -23,6 +23,12 @@ public sealed class RequestBreakGlass(NyckelfriDbContext db, AccessFacts facts, 
 
         /// <summary>How long, in minutes (default 30, 5–120).</summary>
         public int? Minutes { get; set; }
+
+        /// <summary>The key asking, as for a normal credential (<see cref="IssueCredential.Command.DigitalKeyId"/>).</summary>
+        public Guid? DigitalKeyId { get; set; }
+
+        /// <summary>The device key the app holds; when given it must be the key's registered one.</summary>
+        public string? HolderPublicKey { get; set; }
     }
 
     public async Task<CredentialResult> Handle(Command command, CancellationToken ct)
@@ -33,20 +39,19 @@ public sealed class RequestBreakGlass(NyckelfriDbContext db, AccessFacts facts, 
         var minutes = command.Minutes ?? (int)BreakGlass.DefaultValidity.TotalMinutes;
         if (minutes < 5 || minutes > BreakGlass.MaxValidity.TotalMinutes)
             v.Add(nameof(Command.Minutes), $"En nödöppning gäller 5–{BreakGlass.MaxValidity.TotalMinutes:0} minuter.");
+        var presentedKey = IssueCredential.HolderKey(v, command.HolderPublicKey);
         v.ThrowIfInvalid();
 
         var scope = db.Scope;
-        var employeeId = scope.EmployeeId ?? throw new RuleViolationException("not-an-employee",
+        var employeeId = await normal.LinkedEmployeeAsync(ct) ?? throw new RuleViolationException("not-an-employee",
             "Ditt konto är inte kopplat till någon medarbetare, så det finns ingen digital nyckel att utfärda nödöppning till.");
         var issuer = await issuers.ForMunicipalityAsync(scope.MunicipalityId, ct);
         var list = await lists.CurrentAsync(scope.MunicipalityId, ct);
         var lockFacts = await facts.ForLockAsync(command.LockId!.Value, ct) ?? throw new NotFoundException("Låset");
-        var key = await normal.KeyOf(employeeId, null, ct);
-        if (key is not { Status: DigitalKeyStatus.Issued })
-            throw new RuleViolationException(key?.Status == DigitalKeyStatus.Blocked ? "key-blocked" : "no-key",
-                key?.Status == DigitalKeyStatus.Blocked ? "Nyckeln är spärrad: ingen nödöppning utfärdas." : "Du har ingen utlämnad digital nyckel.");
-        if (!key.HasKeyMaterial)
-            throw new RuleViolationException(OpenDoor.NotEnrolledCode, "Nyckeln har ingen enhetsnyckel ännu: öppna en gång från webbläsaren så registreras den.");
+        // The same key as /credentials would pick, with the same refusals: never a credential for another key.
+        var key = await normal.KeyOf(employeeId, command.DigitalKeyId, presentedKey, ct);
+        if (IssueCredential.KeyRefusal(key, presentedKey) is { } refusal)
+            throw new RuleViolationException(refusal.Code, refusal.Code == "key-blocked" ? "Nyckeln är spärrad: ingen nödöppning utfärdas." : refusal.Text);
         var today = db.Clock.Today();
         var employee = await facts.ForEmployeeAsync(employeeId, today, ct) ?? throw new NotFoundException("Medarbetaren");
         var decision = AccessPolicy.Decide(employee, lockFacts.Services, today);
@@ -54,7 +59,7 @@ public sealed class RequestBreakGlass(NyckelfriDbContext db, AccessFacts facts, 
             throw new RuleViolationException("break-glass-not-employed", decision.Explanation);
 
         var now = db.Clock.UtcNow();
-        var credential = issuer.Issue(employeeId, key.HolderPublicKey, lockFacts.LockId, now, now.AddMinutes(minutes), CredentialKind.BreakGlass);
+        var credential = issuer.Issue(employeeId, key!.HolderPublicKey, lockFacts.LockId, now, now.AddMinutes(minutes), CredentialKind.BreakGlass);
         var clientId = lockFacts.ClientFor(decision);
         var unitId = employee.Units.FirstOrDefault()?.Id;
         var glass = new BreakGlass(scope.MunicipalityId, employeeId, lockFacts.LockId, clientId, unitId, reason!, now,

@@ -8,7 +8,9 @@ namespace Nyckelfri.Access;
 /// A lock's revocation-list lag and so the worst-case exposure of a blocked key (SPEC §6). A key
 /// blocked after the list the lock last took can still open this lock offline with a credential
 /// issued before the block, until that credential expires (at most one shift) or a phone brings the
-/// lock a newer list, whichever is first.
+/// lock a newer list, whichever is first. The same holds for a credential a lost permission took back
+/// (<see cref="RevokedCredentials"/>, docs/revocation.md). Every "until" includes the lock's clock
+/// skew: the lock accepts a credential until its valid-until plus the skew.
 /// </summary>
 public sealed record LockSyncStatus(
     Guid LockId,
@@ -21,8 +23,12 @@ public sealed record LockSyncStatus(
     DateTime? ExposureUntil,
     long HighestSequence,
     long MissingEvents,
-    DateTime? LastHeardAt)
+    DateTime? LastHeardAt,
+    IReadOnlyList<ExposedCredential> RevokedCredentials)
 {
+    /// <summary>How long the revoked credentials the lock has no list for could still open it (null: none can).</summary>
+    public DateTime? RevokedExposureUntil => RevokedCredentials.Count == 0 ? null : RevokedCredentials.Max(c => c.OpensUntil);
+
     public bool UpToDate => VersionsBehind == 0;
 
     /// <summary>Swedish: what the lag means.</summary>
@@ -36,6 +42,10 @@ public sealed record LockSyncStatus(
         _ => $"Låset ligger {VersionsBehind} version(er) efter, men alla behörigheter som spärrade nycklar fått till låset har gått ut.",
     };
 }
+
+/// <summary>A credential a lost permission took back that this lock has no list for yet: it could open until <see cref="OpensUntil"/> (valid until + skew).</summary>
+public sealed record ExposedCredential(Guid CredentialId, Guid EmployeeId, string EmployeeName, DateTime ValidUntil, DateTime OpensUntil,
+    string ReasonCode, string Reason, long FirstListVersion);
 
 public sealed class GetLockSync(NyckelfriDbContext db, RevocationLists lists) : IHandler
 {
@@ -59,12 +69,30 @@ public sealed class GetLockSync(NyckelfriDbContext db, RevocationLists lists) : 
                 .Where(e => e.LockId == lockId && e.DigitalKeyId != null && blockedSince.Contains(e.DigitalKeyId.Value)
                             && (e.Kind == AccessEventKind.CredentialIssued || e.Kind == AccessEventKind.BreakGlass))
                 .MaxAsync(e => e.ValidUntil, ct);
+        if (exposure is { } until) exposure = CredentialWindow.OpensUntil(until);
         var blockedWithAccess = exposure is null ? 0 : await db.AccessEvents.IgnoreQueryFilters()
             .Where(e => e.LockId == lockId && e.DigitalKeyId != null && blockedSince.Contains(e.DigitalKeyId.Value)
                         && (e.Kind == AccessEventKind.CredentialIssued || e.Kind == AccessEventKind.BreakGlass))
             .Select(e => e.DigitalKeyId).Distinct().CountAsync(ct);
         return new LockSyncStatus(lockId, lockVersion, sync?.RevocationListAppliedAt, current.ListVersion,
             current.ListVersion == 0 ? null : current.IssuedAt, Math.Max(0, current.ListVersion - lockVersion),
-            blockedWithAccess, exposure, sync?.HighestSequence ?? 0, sync?.MissingEvents ?? 0, sync?.LastHeardAt);
+            blockedWithAccess, exposure, sync?.HighestSequence ?? 0, sync?.MissingEvents ?? 0, sync?.LastHeardAt,
+            await Exposed(lockId, lockVersion, ct));
+    }
+
+    /// <summary>Revoked credentials for this lock first named in a list newer than the lock's, that could still open it now.</summary>
+    private async Task<List<ExposedCredential>> Exposed(Guid lockId, long lockVersion, CancellationToken ct)
+    {
+        var stillOpen = db.Clock.UtcNow() - CredentialWindow.LockSkew;
+        var rows = await (from r in db.RevokedCredentials.AsNoTracking()
+                          join e in db.Employees.IgnoreQueryFilters() on r.EmployeeId equals e.Id into es
+                          from e in es.DefaultIfEmpty()
+                          where r.LockId == lockId && r.FirstListVersion > lockVersion && r.ValidUntil > stillOpen
+                          orderby r.ValidUntil descending
+                          select new { r.CredentialId, r.EmployeeId, Name = e == null ? "–" : e.FirstName + " " + e.LastName, r.ValidUntil,
+                              r.ReasonCode, r.Reason, r.FirstListVersion })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new ExposedCredential(r.CredentialId, r.EmployeeId, r.Name, r.ValidUntil, CredentialWindow.OpensUntil(r.ValidUntil),
+            r.ReasonCode, r.Reason, r.FirstListVersion))];
     }
 }

@@ -46,17 +46,11 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
     {
         var v = new Validator();
         if (command.LockId is null || command.LockId == Guid.Empty) v.Add(nameof(Command.LockId), "Ange vilket lås.");
-        byte[]? presentedKey = null;
-        if (command.HolderPublicKey is { Length: > 0 } text)
-        {
-            presentedKey = Base64(text);
-            if (presentedKey is not { Length: Protocol.PublicKeyLength })
-                v.Add(nameof(Command.HolderPublicKey), "Enhetens publika nyckel ska vara 65 byte (0x04||X||Y) i base64.");
-        }
+        var presentedKey = HolderKey(v, command.HolderPublicKey);
         v.ThrowIfInvalid();
 
         var scope = db.Scope;
-        var employeeId = scope.EmployeeId ?? throw new RuleViolationException("not-an-employee",
+        var employeeId = await LinkedEmployeeAsync(ct) ?? throw new RuleViolationException("not-an-employee",
             "Ditt konto är inte kopplat till någon medarbetare, så det finns ingen digital nyckel att utfärda behörighet till.");
         var issuer = await issuers.ForMunicipalityAsync(scope.MunicipalityId, ct);
         var list = await lists.CurrentAsync(scope.MunicipalityId, ct);
@@ -64,25 +58,8 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
         var today = db.Clock.Today();
 
         var lockFacts = await facts.ForLockAsync(command.LockId!.Value, ct) ?? throw new NotFoundException("Låset");
-        var key = await KeyOf(employeeId, command.DigitalKeyId, ct);
-        string? keyRefusal = key switch
-        {
-            null => "Du har ingen utlämnad digital nyckel. Kontakta Trygghetslarmscentralen (support).",
-            { Status: DigitalKeyStatus.Blocked } => "Nyckeln är spärrad. Ingen behörighet utfärdas till en spärrad nyckel.",
-            { Status: not DigitalKeyStatus.Issued } => "Nyckeln är inte utlämnad till dig.",
-            { HasKeyMaterial: false } => "Nyckeln har ingen enhetsnyckel ännu: öppna en gång från webbläsaren så registreras den.",
-            _ when presentedKey is not null && !presentedKey.AsSpan().SequenceEqual(key.HolderPublicKey) =>
-                "Enhetens nyckel stämmer inte med den registrerade digitala nyckeln.",
-            _ => null,
-        };
-        if (keyRefusal is not null)
-            return await Refuse(key switch
-            {
-                { Status: DigitalKeyStatus.Blocked } => "key-blocked",
-                { Status: DigitalKeyStatus.Issued, HasKeyMaterial: false } => OpenDoor.NotEnrolledCode,
-                { Status: DigitalKeyStatus.Issued } => "device-key-mismatch",
-                _ => "no-key",
-            }, keyRefusal);
+        var key = await KeyOf(employeeId, command.DigitalKeyId, presentedKey, ct);
+        if (KeyRefusal(key, presentedKey) is { } keyRefusal) return await Refuse(keyRefusal.Code, keyRefusal.Text);
 
         var employee = await facts.ForEmployeeAsync(employeeId, today, ct) ?? throw new NotFoundException("Medarbetaren");
         var decision = AccessPolicy.Decide(employee, lockFacts.Services, today);
@@ -90,6 +67,9 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
             return await Refuse(decision.Denial!.Value.ToString(), decision.Explanation, lockFacts.ClientFor(decision));
 
         var until = UntilFor(now, decision.LastDay);
+        if (until <= now)
+            return await Refuse("permission-ending", $"Behörigheten upphör vid dagens slut; låsets klocka får gå {CredentialWindow.LockSkew.TotalSeconds:0} sekunder fel, så ingen behörighet utfärdas de sista minuterna.",
+                lockFacts.ClientFor(decision));
         var credential = issuer.Issue(employeeId, key!.HolderPublicKey, lockFacts.LockId, now, until);
         var path = decision.Paths[0];
         db.AccessEvents.Add(new AccessEvent(scope.MunicipalityId, AccessEventKind.CredentialIssued, AccessOutcome.Allowed, now, now)
@@ -116,20 +96,59 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
         }
     }
 
-    /// <summary>One shift from now, cut at the end (Swedish midnight) of the permission's last day.</summary>
+    /// <summary>
+    /// One shift from now, cut so that even the lock's clock skew stays inside the permission's last day
+    /// (valid until + skew is at most 23:59:59 Swedish time on it; <see cref="CredentialWindow"/>). At
+    /// or before <paramref name="now"/> when the day is about to end: nothing is issued then.
+    /// </summary>
     public static DateTime UntilFor(DateTime now, DateOnly? lastDay)
     {
         var until = now + ShiftLength;
-        if (lastDay is { } last)
-        {
-            var endOfLastDay = SwedishTime.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            if (endOfLastDay < until) until = endOfLastDay;
-        }
+        if (lastDay is { } last && CredentialWindow.LatestUntil(last) is var latest && latest < until) until = latest;
         return until;
     }
 
-    /// <summary>The employee's key: the one named, or the only issued one (the newest when several).</summary>
-    internal async Task<DigitalKey?> KeyOf(Guid employeeId, Guid? digitalKeyId, CancellationToken ct)
+    /// <summary>
+    /// The employee the caller's login is linked to now, read from the login rather than the token: an
+    /// administrator's unlink stops new credentials at once, not when the token expires.
+    /// </summary>
+    internal async Task<Guid?> LinkedEmployeeAsync(CancellationToken ct)
+    {
+        var scope = db.Scope;
+        if (scope.UserId is not { } userId) return scope.EmployeeId;
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId && u.MunicipalityId == scope.MunicipalityId)
+            .Select(u => u.EmployeeId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The device key the app says it holds, checked for shape (the key it must match is checked later).</summary>
+    internal static byte[]? HolderKey(Validator v, string? holderPublicKey)
+    {
+        if (holderPublicKey is not { Length: > 0 } text) return null;
+        var presented = Base64(text);
+        if (presented is not { Length: Protocol.PublicKeyLength })
+            v.Add(nameof(Command.HolderPublicKey), "Enhetens publika nyckel ska vara 65 byte (0x04||X||Y) i base64.");
+        return presented;
+    }
+
+    /// <summary>Why no credential may be issued to <paramref name="key"/>, or null.</summary>
+    internal static (string Code, string Text)? KeyRefusal(DigitalKey? key, byte[]? presentedKey) => key switch
+    {
+        null => ("no-key", "Du har ingen utlämnad digital nyckel. Kontakta Trygghetslarmscentralen (support)."),
+        { Status: DigitalKeyStatus.Blocked } => ("key-blocked", "Nyckeln är spärrad. Ingen behörighet utfärdas till en spärrad nyckel."),
+        { Status: not DigitalKeyStatus.Issued } => ("no-key", "Nyckeln är inte utlämnad till dig."),
+        { HasKeyMaterial: false } => (OpenDoor.NotEnrolledCode, "Nyckeln har ingen enhetsnyckel ännu: öppna en gång från webbläsaren så registreras den."),
+        _ when presentedKey is not null && !presentedKey.AsSpan().SequenceEqual(key.HolderPublicKey) =>
+            ("device-key-mismatch", "Enhetens nyckel stämmer inte med den registrerade digitala nyckeln."),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Which of the employee's keys a request is for (docs/digital-keys.md, "Which key"): the key named by
+    /// <paramref name="digitalKeyId"/> if it is theirs; else the issued key whose device key is
+    /// <paramref name="presentedKey"/>; else the issued key handed out last (the latest issue date, then
+    /// the highest key number); else, so that the refusal can say so, the key blocked last.
+    /// </summary>
+    internal async Task<DigitalKey?> KeyOf(Guid employeeId, Guid? digitalKeyId, byte[]? presentedKey, CancellationToken ct)
     {
         var keys = db.DigitalKeys.IgnoreQueryFilters().Where(k => k.MunicipalityId == db.Scope.MunicipalityId);
         if (digitalKeyId is { } id)
@@ -139,7 +158,9 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
             return named is not null && (named.EmployeeId == employeeId || named.EmployeeId is null && named.Status != DigitalKeyStatus.Issued) ? named : null;
         }
         var mine = await keys.Where(k => k.EmployeeId == employeeId).ToListAsync(ct);
-        return mine.Where(k => k.Status == DigitalKeyStatus.Issued).OrderByDescending(k => k.IssuedOn).FirstOrDefault()
+        var issued = mine.Where(k => k.Status == DigitalKeyStatus.Issued).OrderByDescending(k => k.IssuedOn).ThenByDescending(k => k.KeyNumber, StringComparer.Ordinal).ToList();
+        return (presentedKey is null ? null : issued.FirstOrDefault(k => presentedKey.AsSpan().SequenceEqual(k.HolderPublicKey)))
+               ?? issued.FirstOrDefault()
                ?? mine.OrderByDescending(k => k.BlockedAt).FirstOrDefault(k => k.Status == DigitalKeyStatus.Blocked);
     }
 

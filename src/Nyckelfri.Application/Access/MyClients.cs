@@ -31,7 +31,7 @@ public sealed class MyClients(NyckelfriDbContext db, AccessFacts facts, IssueCre
             return new MyDay(false, "Ditt konto är inte kopplat till någon medarbetare. Sidan visar medarbetarens brukare för dagen.", null, null, []);
         var today = db.Clock.Today();
         var employee = await facts.ForEmployeeAsync(employeeId, today, ct) ?? throw new NotFoundException("Medarbetaren");
-        var key = await issue.KeyOf(employeeId, null, ct);
+        var key = await issue.KeyOf(employeeId, null, null, ct);
         var employment = AccessPolicy.Decide(employee, [], today).Denial;
         if (employment is PermissionDenial.NotYetEmployed or PermissionDenial.EmploymentEnded or PermissionDenial.OnLongLeave)
             return new MyDay(true, PermissionDecision.SwedishName(employment.Value), key?.Status, key?.Kind, []);

@@ -13,7 +13,9 @@ public sealed record CurrentRevocationList(long ListVersion, DateTime IssuedAt, 
 /// <summary>
 /// Publishes the signed, versioned revocation list (SPEC §6): every blocked key's device-key hash, and
 /// every device key a digital key no longer carries (<see cref="ReplacedDeviceKey"/>: a web-app key moved
-/// to a new browser or phone).
+/// to a new browser or phone); and
+/// by id every credential a lost permission took back (<see cref="RevokedCredential"/>) that a lock
+/// could still accept (valid until + the lock's clock skew not yet passed; docs/revocation.md).
 /// A block publishes a new version in the same save; phones fetch the newest with every credential and
 /// carry it to the locks they visit, and a lock accepts only a newer version than it has.
 /// </summary>
@@ -51,9 +53,11 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
         var hashes = stored.Concat(tracked).DistinctBy(k => k.Id).Select(k => k.HolderKeyHash).Where(h => h.Length > 0).ToList();
         hashes = [.. hashes, .. await ReplacedDeviceKeyHashesAsync(municipalityId, ct)];
         hashes = hashes.DistinctBy(Convert.ToHexString).ToList();
+        var credentials = await RevokedCredentialIds(municipalityId, issuedAt, ct);
 
-        var list = issuer.IssueRevocationList(current.ListVersion + 1, new DateTimeOffset(issuedAt), holderKeyHashes: hashes);
-        var record = new RevocationListRecord(municipalityId, list.ListVersion, list.IssuedAt.UtcDateTime, list.ToArray(), hashes.Count);
+        var list = issuer.IssueRevocationList(current.ListVersion + 1, new DateTimeOffset(issuedAt), credentialIds: credentials, holderKeyHashes: hashes);
+        var record = new RevocationListRecord(municipalityId, list.ListVersion, list.IssuedAt.UtcDateTime, list.ToArray(),
+            hashes.Count + list.CredentialIds.Count);
         db.RevocationLists.Add(record);
         return record;
     }
@@ -66,5 +70,17 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
         var tracked = db.ChangeTracker.Entries<ReplacedDeviceKey>()
             .Where(e => e.State == EntityState.Added && e.Entity.MunicipalityId == municipalityId).Select(e => e.Entity.HolderKeyHash);
         return stored.Concat(tracked);
+    }
+
+    /// <summary>Revoked credentials a lock could still accept at <paramref name="at"/> (tracked ones not yet saved included).</summary>
+    private async Task<List<Guid>> RevokedCredentialIds(Guid municipalityId, DateTime at, CancellationToken ct)
+    {
+        var stillOpen = at - CredentialWindow.LockSkew;
+        var stored = await db.RevokedCredentials.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.MunicipalityId == municipalityId && r.ValidUntil > stillOpen).Select(r => r.CredentialId).ToListAsync(ct);
+        var tracked = db.ChangeTracker.Entries<RevokedCredential>()
+            .Where(e => e.State == EntityState.Added && e.Entity.MunicipalityId == municipalityId && e.Entity.ValidUntil > stillOpen)
+            .Select(e => e.Entity.CredentialId);
+        return [.. stored.Concat(tracked).Distinct()];
     }
 }

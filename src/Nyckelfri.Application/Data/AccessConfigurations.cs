@@ -93,6 +93,19 @@ internal sealed class RevocationListRecordConfiguration : IEntityTypeConfigurati
     }
 }
 
+internal sealed class RevokedCredentialConfiguration : IEntityTypeConfiguration<RevokedCredential>
+{
+    public void Configure(EntityTypeBuilder<RevokedCredential> b)
+    {
+        b.Property(r => r.Id).ValueGeneratedOnAdd();
+        b.Property(r => r.ReasonCode).HasMaxLength(40);
+        b.Property(r => r.Reason).HasMaxLength(300);
+        b.HasIndex(r => r.CredentialId).IsUnique();
+        b.HasIndex(r => new { r.MunicipalityId, r.ValidUntil });
+        b.HasIndex(r => new { r.LockId, r.ValidUntil });
+    }
+}
+
 internal sealed class IssuerKeyConfiguration : IEntityTypeConfiguration<IssuerKey>
 {
     public void Configure(EntityTypeBuilder<IssuerKey> b)

@@ -142,7 +142,12 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> b) => b.HasIndex(u => u.MunicipalityId);
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.HasIndex(u => u.MunicipalityId);
+        // One login per employee (issue 12, staff onboarding); logins of no employee are many (NULLs differ).
+        b.HasIndex(u => u.EmployeeId).IsUnique();
+    }
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

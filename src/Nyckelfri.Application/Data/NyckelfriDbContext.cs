@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Nyckelfri.Access;
+using Nyckelfri.Access.Revocation;
 using Nyckelfri.Clients;
 using Nyckelfri.Common;
 using Nyckelfri.Devices;
@@ -76,6 +79,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
     public DbSet<LockSync> LockSyncs => Set<LockSync>();
     public DbSet<RevocationListRecord> RevocationLists => Set<RevocationListRecord>();
+    public DbSet<RevokedCredential> RevokedCredentials => Set<RevokedCredential>();
     public DbSet<IssuerKey> IssuerKeys => Set<IssuerKey>();
     public DbSet<IssuerKeySetRecord> IssuerKeySets => Set<IssuerKeySetRecord>();
     public DbSet<BreakGlass> BreakGlasses => Set<BreakGlass>();
@@ -191,6 +195,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
             (t.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == t.ClientId))));
         builder.Entity<LockSync>().HasQueryFilter(s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<RevocationListRecord>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<RevokedCredential>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<IssuerKey>().HasQueryFilter(k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<IssuerKeySetRecord>().HasQueryFilter(s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<WebhookDelivery>().HasQueryFilter(d => IsSystemScope || d.MunicipalityId == ScopeMunicipalityId);
@@ -260,6 +265,44 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareSave();
+        var follower = _followingPermission ? null : PermissionFollower();
+        var changes = follower is null ? null : PermissionChanges.Collect(ChangeTracker);
+        if (changes is null || changes.IsEmpty) return await SaveOnce(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Revocation follows permission: the change and the credentials it takes back (and the list
+        // naming them) are one transaction; the second save sees the first one's rows.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await SaveOnce(acceptAllChangesOnSuccess, cancellationToken);
+        _followingPermission = true;
+        try
+        {
+            if (await follower!.FollowAsync(changes, cancellationToken) > 0)
+            {
+                PrepareSave();
+                saved += await SaveOnce(acceptAllChangesOnSuccess, cancellationToken);
+            }
+        }
+        finally { _followingPermission = false; }
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    private bool _followingPermission;
+
+    /// <summary>
+    /// The follower, when the context was made by the application's container (it needs the issuer's
+    /// key). A context made by hand (tests' seeding, the schema tools) saves without following.
+    /// </summary>
+    private RevocationFollowsPermission? PermissionFollower()
+    {
+        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        if (services?.GetService(typeof(IssuerCache)) is not IssuerCache cache
+            || services.GetService(typeof(IDataProtectionProvider)) is not IDataProtectionProvider protection) return null;
+        return new RevocationFollowsPermission(this, new IssuerKeys(this, protection, cache));
+    }
+
+    private async Task<int> SaveOnce(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
         catch (DbUpdateConcurrencyException) { throw new ConcurrencyConflictException(); }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e)) { throw DatabaseErrors.Duplicate(); }

@@ -10,10 +10,10 @@ namespace Nyckelfri.Identity;
 /// The municipality's logins: who holds which roles, scoped to which provider and unit. Every change
 /// is recorded in the user's history (the password never is).
 /// </summary>
-public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUser> users) : IHandler
+public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUser> users, StaffLogins staff) : IHandler
 {
     public sealed record Item(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles,
-        string? ProviderName, string? UnitName, bool TwoFactorEnabled, bool LockedOut);
+        string? ProviderName, string? UnitName, bool TwoFactorEnabled, bool LockedOut, Guid? EmployeeId = null, string? EmployeeName = null);
 
     public sealed class Command
     {
@@ -22,6 +22,9 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         public List<string> Roles { get; set; } = [];
         public Guid? ProviderId { get; set; }
         public Guid? UnitId { get; set; }
+
+        /// <summary>The employee the login is for (staff onboarding): linked on create, and on edit when none is yet. Unlinking is its own action.</summary>
+        public Guid? EmployeeId { get; set; }
 
         /// <summary>Required when creating; on edit, empty keeps the password.</summary>
         public string? Password { get; set; }
@@ -36,10 +39,13 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, ProviderName = u.Provider!.Name }).ToListAsync(ct);
         var providers = await db.Providers.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var employeeIds = rows.Where(u => u.EmployeeId != null).Select(u => u.EmployeeId!.Value).ToList();
+        var employees = await db.Employees.IgnoreQueryFilters().AsNoTracking().Where(e => employeeIds.Contains(e.Id) && e.MunicipalityId == municipality)
+            .ToDictionaryAsync(e => e.Id, e => e.FirstName + " " + e.LastName, ct);
         return rows.Select(u => new Item(u.Id, u.UserName ?? "", u.DisplayName,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
             providers.FirstOrDefault(p => p.Id == u.ProviderId)?.Name, units.FirstOrDefault(x => x.Id == u.UnitId)?.Name,
-            u.TwoFactorEnabled, u.LockoutEnd > now)).ToList();
+            u.TwoFactorEnabled, u.LockoutEnd > now, u.EmployeeId, u.EmployeeId is { } e ? employees.GetValueOrDefault(e) : null)).ToList();
     }
 
     public async Task<(AppUser User, IList<string> Roles)> Get(string id, CancellationToken ct)
@@ -60,6 +66,7 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         if (string.IsNullOrEmpty(command.Password)) v.Add(nameof(Command.Password), "Ange ett startlösenord.");
         var user = new AppUser { UserName = userName, MunicipalityId = db.Scope.MunicipalityId };
         await Apply(user, command, v, ct);
+        if (command.EmployeeId is { } employeeId) await staff.LinkAsync(user, employeeId, ct);
 
         var created = await users.CreateAsync(user, command.Password!);
         ThrowIdentityErrors(created, nameof(Command.Password));
@@ -76,6 +83,7 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
             throw new ConcurrencyConflictException();
         var v = new Validator();
         await Apply(user, command, v, ct);
+        if (command.EmployeeId is { } employeeId) await staff.LinkAsync(user, employeeId, ct);
         if (!string.IsNullOrEmpty(command.Password))
         {
             var valid = await Task.WhenAll(users.PasswordValidators.Select(p => p.ValidateAsync(users, user, command.Password)));

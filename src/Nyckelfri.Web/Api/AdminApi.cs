@@ -30,6 +30,18 @@ public static class AdminApi
             return TypedResults.NoContent();
         });
 
+        // Staff onboarding: which employee a login is for. Unlinking takes back the employee's credentials at once.
+        admin.MapPost("/users/{id:guid}/employee", async (Guid id, StaffLogins.Command command, StaffLogins staff, CancellationToken ct) =>
+        {
+            await staff.LinkAsync(id.ToString(), command, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapDelete("/users/{id:guid}/employee", async (Guid id, StaffLogins staff, CancellationToken ct) =>
+        {
+            await staff.UnlinkAsync(id.ToString(), ct);
+            return TypedResults.NoContent();
+        });
+
         admin.MapGet("/api-keys", (ApiKeys keys, CancellationToken ct) => keys.List(ct));
         admin.MapPost("/api-keys", async (ApiKeys.CreateCommand command, ApiKeys keys, CancellationToken ct) =>
         {

@@ -80,6 +80,17 @@ internal static class DoorArrange
         return new Door(client.Id, household.Id, device.Id, device.SerialNumber, employee.Id, userName, key.Id, deviceKey);
     }
 
+    /// <summary>Hands an employee a new phone-app key, as the alarm centre would; the test holds the device key.</summary>
+    public static async Task<(Guid KeyId, ECDsa DeviceKey)> GiveKey(this NyckelfriApp app, Guid employeeId)
+    {
+        await using var db = app.SystemContext();
+        var (key, deviceKey) = NewKey(app, DigitalKeyKind.PhoneApp, enrolled: true);
+        key.Issue(employeeId, app.Clock.Today().AddDays(-1), "Personligt skåp");
+        db.DigitalKeys.Add(key);
+        await db.SaveChangesAsync();
+        return (key.Id, deviceKey);
+    }
+
     private static (DigitalKey Key, ECDsa DeviceKey) NewKey(NyckelfriApp app, DigitalKeyKind kind, bool enrolled)
     {
         // The test holds the device key, as the phone (or, for a web-app key, the browser that enrolled it) would.

@@ -289,7 +289,8 @@ public sealed class DoorsApiTests(AppFixture fixture)
         var lagging = await (await admin.GetAsync($"/api/v1/locks/{door.LockId}/sync")).ShouldBeOk();
         lagging.GetProperty("versionsBehind").GetInt64().ShouldBeGreaterThanOrEqualTo(1);
         lagging.GetProperty("keysBlockedSinceLockList").GetInt32().ShouldBe(1);
-        lagging.GetProperty("exposureUntil").GetDateTimeOffset().ShouldBe(validUntil);
+        // The lock accepts the credential until its end plus the lock's clock skew.
+        lagging.GetProperty("exposureUntil").GetDateTimeOffset().ShouldBe(validUntil + Protocol.DefaultAllowedSkew);
 
         var current = lagging.GetProperty("currentListVersion").GetInt64();
         var applied = new[] { new { sequence = 1, occurredAt = RunClock.Now, kind = "RevocationListApplied", revocationListVersion = current } };

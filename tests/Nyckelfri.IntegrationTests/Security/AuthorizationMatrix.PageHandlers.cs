@@ -52,6 +52,7 @@ public static partial class AuthorizationMatrix
         ["POST /Personal/{id:guid}?handler=Issue"] = DigitalKeyWriters,
         ["POST /Personal/{id:guid}?handler=Grant"] = GrantWriters,
         ["POST /Personal/{id:guid}?handler=Withdraw"] = GrantWriters,
+        ["POST /Personal/{id:guid}?handler=LinkLogin"] = Administrators,
 
         // ---- Property owners, addresses, entrances (issue 2) ----
         ["POST /Fastighetsagare/Ny"] = PropertyWriters,
@@ -66,6 +67,8 @@ public static partial class AuthorizationMatrix
         ["POST /Admin/Anvandare/Ny"] = Administrators,
         ["POST /Admin/Anvandare/{id:guid}"] = Administrators,
         ["POST /Admin/Anvandare/{id:guid}?handler=Unlock"] = Administrators,
+        ["POST /Admin/Anvandare/{id:guid}?handler=Link"] = Administrators,
+        ["POST /Admin/Anvandare/{id:guid}?handler=Unlink"] = Administrators,
         ["POST /Admin/Api-nycklar?handler=Create"] = Administrators,
         ["POST /Admin/Api-nycklar?handler=Revoke"] = Administrators,
         ["POST /Admin/Utfardarnycklar?handler=Rotate"] = Administrators,

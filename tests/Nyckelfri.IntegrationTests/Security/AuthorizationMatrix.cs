@@ -204,6 +204,8 @@ public static partial class AuthorizationMatrix
         ["GET /api/v1/users"] = Administrators,
         ["POST /api/v1/users"] = Administrators,
         ["PUT /api/v1/users/{id:guid}"] = Administrators,
+        ["POST /api/v1/users/{id:guid}/employee"] = Administrators,
+        ["DELETE /api/v1/users/{id:guid}/employee"] = Administrators,
         ["GET /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys/{id:guid}/revoke"] = Administrators,

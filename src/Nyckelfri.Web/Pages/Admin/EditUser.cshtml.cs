@@ -3,27 +3,34 @@ using Microsoft.AspNetCore.Mvc;
 using Nyckelfri.History;
 using Nyckelfri.Identity;
 using Nyckelfri.Providers;
+using Nyckelfri.Staff;
 using Nyckelfri.Web.Security;
 
 namespace Nyckelfri.Web.Pages.Admin;
 
 [Authorize(Policy = Policies.MunicipalityAdmin)]
-public sealed class EditUserModel(UserAdministration admin, UnitLookup lookup, GetHistory history, TimeProvider clock) : UserFormModel(lookup)
+public sealed class EditUserModel(UserAdministration admin, UnitLookup lookup, GetHistory history, TimeProvider clock, StaffLogins staff,
+    GetEmployee employees)
+    : UserFormModel(lookup, staff)
 {
     public override bool IsNew => false;
     public bool TwoFactorEnabled { get; private set; }
     public bool LockedOut { get; private set; }
     public IReadOnlyList<GetHistory.Line> History { get; private set; } = [];
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The employee the login is for, if any.</summary>
+    public (Guid Id, string Name)? LinkedEmployee { get; private set; }
+
+    [BindProperty] public StaffLogins.Command LinkInput { get; set; } = new();
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => Fill(await Load(id, ct));
+
+    private void Fill((AppUser User, IList<string> Roles) loaded) => Input = new UserAdministration.Command
     {
-        var (user, roles) = await Load(id, ct);
-        Input = new UserAdministration.Command
-        {
-            UserName = user.UserName, DisplayName = user.DisplayName, Roles = roles.ToList(),
-            ProviderId = user.ProviderId, UnitId = user.UnitId, ConcurrencyStamp = user.ConcurrencyStamp,
-        };
-    }
+        UserName = loaded.User.UserName, DisplayName = loaded.User.DisplayName, Roles = loaded.Roles.ToList(),
+        ProviderId = loaded.User.ProviderId, UnitId = loaded.User.UnitId, ConcurrencyStamp = loaded.User.ConcurrencyStamp,
+        EmployeeId = loaded.User.EmployeeId,
+    };
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
@@ -44,6 +51,28 @@ public sealed class EditUserModel(UserAdministration admin, UnitLookup lookup, G
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct)
+    {
+        Fill(await Load(id, ct));
+        return await Attempt(async () =>
+        {
+            await Staff.LinkAsync(id.ToString(), LinkInput, ct);
+            StatusMessage = "Inloggningen är kopplad till medarbetaren. Medarbetaren loggar in på nytt för att se Mina brukare.";
+            return RedirectToPage(new { id });
+        }, prefix: nameof(LinkInput));
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid id, CancellationToken ct)
+    {
+        Fill(await Load(id, ct));
+        return await Attempt(async () =>
+        {
+            await Staff.UnlinkAsync(id.ToString(), ct);
+            StatusMessage = "Inloggningen är bortkopplad. Medarbetarens utfärdade behörigheter är återkallade.";
+            return RedirectToPage(new { id });
+        });
+    }
+
     private async Task<(AppUser, IList<string>)> Load(Guid id, CancellationToken ct)
     {
         await LoadLists(ct);
@@ -51,6 +80,8 @@ public sealed class EditUserModel(UserAdministration admin, UnitLookup lookup, G
         TwoFactorEnabled = user.TwoFactorEnabled;
         LockedOut = user.LockoutEnd > clock.GetUtcNow();
         History = await history.ForPeople(id, ct);
+        if (user.EmployeeId is { } employeeId && await employees.Find(employeeId, ct) is { } employee)
+            LinkedEmployee = (employeeId, $"{employee.FirstName} {employee.LastName}");
         return (user, roles);
     }
 }

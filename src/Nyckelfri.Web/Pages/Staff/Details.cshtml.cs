@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nyckelfri.Access;
 using Nyckelfri.Common;
 using Nyckelfri.History;
+using Nyckelfri.Identity;
 using Nyckelfri.Keys;
 using Nyckelfri.Providers;
 using Nyckelfri.Staff;
@@ -17,12 +18,19 @@ namespace Nyckelfri.Web.Pages.Staff;
 /// </summary>
 [Authorize(Policy = Policies.StaffRead)]
 public sealed class DetailsModel(GetEmployee get, GetHistory history, TimeProvider clock, ListDigitalKeys listKeys,
-    ListTwoFactorDevices listDevices, ListAccessGrants listGrants, DigitalKeyLookup lookup, KeyHolderUnits units) : NyckelfriPageModel
+    ListTwoFactorDevices listDevices, ListAccessGrants listGrants, DigitalKeyLookup lookup, KeyHolderUnits units, StaffLogins staffLogins) : NyckelfriPageModel
 {
     [BindProperty] public OrderDigitalKey.Command OrderInput { get; set; } = new();
     [BindProperty] public IssueKeyInput IssueInput { get; set; } = new();
     [BindProperty] public AddAccessGrant.Command GrantInput { get; set; } = new();
     [BindProperty] public WithdrawInput Withdraw { get; set; } = new();
+    [BindProperty] public LoginInputModel LoginInput { get; set; } = new();
+
+    /// <summary>"Koppla inloggning": an existing login, picked by the administrator.</summary>
+    public sealed class LoginInputModel
+    {
+        public string? UserId { get; set; }
+    }
 
     /// <summary>The hand-out form here picks the key from a list, so it carries the key's id too.</summary>
     public sealed class IssueKeyInput : IssueDigitalKey.Command
@@ -48,6 +56,8 @@ public sealed class DetailsModel(GetEmployee get, GetHistory history, TimeProvid
     public bool CanOrder => Can(Policies.DigitalKeysOrder);
     public bool CanIssue => Can(Policies.DigitalKeysWrite);
     public bool CanGrant => Can(Policies.AccessGrantsWrite);
+    public bool CanLinkLogin => Can(Policies.MunicipalityAdmin);
+    public IReadOnlyList<StaffLogins.LoginOption> FreeLogins { get; private set; } = [];
     public string? OpenForm { get; private set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
@@ -97,6 +107,16 @@ public sealed class DetailsModel(GetEmployee get, GetHistory history, TimeProvid
             return Redirect($"/Personal/{id}#grants-heading");
         }, ct);
 
+    public Task<IActionResult> OnPostLinkLoginAsync(Guid id, CancellationToken ct) =>
+        Change(id, nameof(LoginInput), Policies.MunicipalityAdmin, async () =>
+        {
+            if (string.IsNullOrEmpty(LoginInput.UserId) || FreeLogins.All(l => l.Id != LoginInput.UserId))
+                throw ValidationFailedException.For(nameof(LoginInput.UserId), "Välj en inloggning.");
+            await staffLogins.LinkAsync(LoginInput.UserId, new StaffLogins.Command { EmployeeId = id }, ct);
+            StatusMessage = "Inloggningen är kopplad. Medarbetaren loggar in på nytt för att se Mina brukare.";
+            return Redirect($"/Personal/{id}#login-heading");
+        }, ct);
+
     private async Task<IActionResult> Change(Guid id, string form, string policy, Func<Task<IActionResult>> action, CancellationToken ct)
     {
         if (!Can(policy)) return Forbid();
@@ -109,6 +129,7 @@ public sealed class DetailsModel(GetEmployee get, GetHistory history, TimeProvid
     {
         Employee = await get.Handle(id, ct);
         History = await history.ForPeople(id, ct);
+        if (CanLinkLogin && Employee.Login is null) FreeLogins = await staffLogins.LoginsWithoutEmployee(ct);
         if (!CanSeeKeys) return;
         Keys = (await listKeys.Handle(new(EmployeeId: id, PageSize: 50), ct)).Items.Where(k => k.Status != DigitalKeyStatus.Retired).ToList();
         Devices = (await listDevices.Handle(new(EmployeeId: id, PageSize: 50), ct)).Items;

@@ -1,0 +1,42 @@
+using Nyckelfri.BrowserTests.Infrastructure;
+using Nyckelfri.BrowserTests.Pages;
+using Nyckelfri.Demo;
+using Xunit.Abstractions;
+
+namespace Nyckelfri.BrowserTests;
+
+/// <summary>
+/// Staff onboarding (issue 12) on a phone-width screen: the system administrator registers a new
+/// employee, creates a login for them from the employee's page, and the new login sees Mina brukare.
+/// </summary>
+public sealed class StaffOnboardingTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    private const int PhoneWidth = 375;
+
+    [BrowserFact]
+    public async Task Administrator_RegistersAnEmployee_AndCreatesTheirLogin_WhichSeesMyClients()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var userName = "nyanstalld-" + suffix;
+        var lastName = "Nyström" + suffix;
+        await using var admin = await OpenBrowser(Viewport.Phone, "Onboarding-admin");
+        await (await LoginPage.Open(admin)).LoginAs("systemforvaltare");
+
+        // The demo's provider and unit of "medarbetare" (DemoOrganisation.ExternalProvider, ExternalCentre).
+        var employee = await (await NewEmployeePage.Open(admin)).Register("Nora", lastName, "Omsorgshuset AB",
+            "Omsorgshuset Centrum", Nyckelfri.Testing.RunClock.Today.AddDays(-30));
+        (await employee.Login()).ShouldBe("Ingen inloggning");
+        var form = await employee.CreateLogin();
+        (await form.ForEmployee()).ShouldStartWith($"Nora {lastName}");
+        var user = await form.Create(userName, DemoLogins.Password);
+
+        (await user.LinkedEmployee()).ShouldBe($"Nora {lastName}");
+        (await (await user.OpenLinkedEmployee()).Login()).ShouldBe(userName);
+        (await admin.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "the employee's page");
+
+        await using var phone = await OpenBrowser(Viewport.Phone, "Onboarding-ny");
+        var mine = await (await (await LoginPage.Open(phone)).LoginAs(userName)).GoToMyClients();
+        (await mine.ClientCount()).ShouldBeGreaterThan(0);
+        (await phone.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "Mina brukare");
+    }
+}
