@@ -22,4 +22,7 @@ public interface ILockPlatformConnector
 /// <summary>A lock as the server has it on record: what a lock platform needs to know of it.</summary>
 /// <param name="LastEventSequence">The highest event number the server has stored for the lock (0 if none).</param>
 /// <param name="BatteryPercent">The last battery level reported, if any.</param>
-public sealed record LockOnRecord(Guid LockId, string SerialNumber, TrustedIssuer Issuer, long LastEventSequence, int? BatteryPercent);
+/// <param name="LastEventHash">The chain hash of that event, when the server has it (events from before protocol v2 have none).</param>
+/// <param name="LockPublicKey">The lock's own public key as registered at mounting, if any.</param>
+public sealed record LockOnRecord(Guid LockId, string SerialNumber, TrustedIssuer Issuer, long LastEventSequence, int? BatteryPercent,
+    byte[]? LastEventHash = null, byte[]? LockPublicKey = null);

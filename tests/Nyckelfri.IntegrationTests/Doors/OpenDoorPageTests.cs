@@ -1,9 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Access;
 using Nyckelfri.Data;
 using Nyckelfri.IntegrationTests.Infrastructure;
 using Nyckelfri.IntegrationTests.Web;
+using Nyckelfri.LockProtocol;
+using Nyckelfri.Testing;
 
 namespace Nyckelfri.IntegrationTests.Doors;
 
@@ -33,7 +36,29 @@ public sealed class OpenDoorPageTests(AppFixture withDemo, AppWithoutDemoFixture
         opened.LockSequence.ShouldNotBeNull();
         opened.EmployeeId.ShouldBe(door.EmployeeId);
         opened.CredentialKind.ShouldBe(AccessCredentialKind.Normal);
+        // Protocol v2 end to end: the emulated lock signed the batch, the server stored the chain and who uploaded it.
+        opened.LockEventHash!.Length.ShouldBe(Protocol.HashLength);
+        opened.RecordedBy.ShouldStartWith("Eva Dörrsson");
         (await db.LockSyncs.SingleAsync(s => s.LockId == door.LockId)).HighestSequence.ShouldBe(opened.LockSequence!.Value);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task AnEventNumbered2Pow63Minus1_Gets400_AndTheDoorStillOpens(DatabaseProvider provider)
+    {
+        var app = await withDemo.For(provider);
+        using var door = await app.NewDoor(keyKind: DigitalKeyKind.WebApp);
+        var chain = new EventChain(door.LockId, door.LockKey, long.MaxValue - 1);
+        var extreme = chain.Sign([chain.Append(s => new LockEvent(door.LockId, s, RunClock.Now, LockEventKind.Opened, EmployeeId: door.EmployeeId))]);
+        var api = await app.ApiAsUser(door.UserName);
+
+        var response = await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", LockHistory.Body(extreme.ToArray()));
+
+        (await response.ShouldBeRefused(HttpStatusCode.BadRequest, "sequence-jump-too-large")).ShouldBe(long.MaxValue);
+        using var session = await PageSession.LoginAsync(app, door.UserName);
+        (await Open(session, door)).ShouldContain("Dörren är upplåst.");
+        (await Open(session, door)).ShouldContain("Dörren är upplåst.");
+        await using var db = app.SystemContext();
+        (await db.LockSyncs.SingleAsync(s => s.LockId == door.LockId)).HighestSequence.ShouldBe(2);
     }
 
     [DatabaseTheory, DatabaseProviders]
