@@ -84,18 +84,19 @@ public sealed class EventBatch
             return new EventBatchCheck(EventBatchFault.SignatureInvalid, null);
         if (Events[0].Event.Sequence == 1 && !Events[0].PreviousHash.AsSpan().SequenceEqual(Protocol.ChainStart))
             return new EventBatchCheck(EventBatchFault.ChainStartInvalid, 1);
+        // Numbers first (an event moved shows as one that comes after a higher number, not as a gap), then gaps, then links.
+        for (var i = 1; i < Events.Count; i++)
+            if (Events[i].Event.Sequence <= Events[i - 1].Event.Sequence)
+                return new EventBatchCheck(EventBatchFault.OutOfOrder, Events[i].Event.Sequence);
+        for (var i = 1; i < Events.Count; i++)
+            if (Events[i].Event.Sequence != Events[i - 1].Event.Sequence + 1)
+                return new EventBatchCheck(EventBatchFault.Missing, Events[i - 1].Event.Sequence + 1);
         for (var i = 1; i < Events.Count; i++)
         {
-            var before = Events[i - 1];
-            var current = Events[i];
-            if (current.Event.Sequence <= before.Event.Sequence)
-                return new EventBatchCheck(EventBatchFault.OutOfOrder, current.Event.Sequence);
-            if (current.Event.Sequence != before.Event.Sequence + 1)
-                return new EventBatchCheck(EventBatchFault.Missing, before.Event.Sequence + 1);
             // The link breaks after an event whose bytes are not the ones the lock chained: that
             // event was altered, or inserted in place of the lock's own.
-            if (!current.PreviousHash.AsSpan().SequenceEqual(before.Hash))
-                return new EventBatchCheck(EventBatchFault.Altered, before.Event.Sequence);
+            if (!Events[i].PreviousHash.AsSpan().SequenceEqual(Events[i - 1].Hash))
+                return new EventBatchCheck(EventBatchFault.Altered, Events[i - 1].Event.Sequence);
         }
         if (!Events[^1].Hash.AsSpan().SequenceEqual(_headHash))
             return new EventBatchCheck(EventBatchFault.Altered, Events[^1].Event.Sequence);
