@@ -44,6 +44,8 @@ public sealed class EventChain
     public ChainedEvent Append(Func<long, LockEvent> create)
     {
         ArgumentNullException.ThrowIfNull(create);
+        if (LastSequence == long.MaxValue)
+            throw new InvalidOperationException("The lock's event counter is used up (2^63 − 1).");
         var lockEvent = create(LastSequence + 1);
         if (lockEvent.Sequence != LastSequence + 1 || lockEvent.LockId != LockId)
             throw new ArgumentException("The event must carry this lock's id and the number it was given.", nameof(create));

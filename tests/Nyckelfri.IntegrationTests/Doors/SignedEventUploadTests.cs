@@ -164,6 +164,70 @@ public sealed class SignedEventUploadTests(AppFixture fixture)
         (await app.FingerprintAsync()).ShouldBe(before);
     }
 
+    [DatabaseTheory, DatabaseProviders]
+    public async Task Fuzz_ThousandsOfMalformedAndExtremeBatches_NeverA500_AndNothingIsStored(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        using var door = await app.NewDoor();
+        var api = await app.ApiAsUser(door.UserName);
+        var url = $"/api/v1/locks/{door.LockId}/events";
+        var genuine = new LockHistory(door).Opened(8).Batch(1, 8);
+        var random = new Random(20261207);
+        var before = await app.FingerprintAsync();
+        var statuses = new Dictionary<HttpStatusCode, int>();
+
+        for (var i = 0; i < 1000; i++)
+        {
+            using var content = new StringContent(FuzzBody(random, i, genuine, door), System.Text.Encoding.UTF8, "application/json");
+            using var response = await api.PostAsync(url, content);
+            var status = response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            ((int)status).ShouldBeInRange(400, 499, $"input {i}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        (await app.FingerprintAsync()).ShouldBe(before);
+        statuses.Keys.ShouldContain(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>One fuzz input: random bytes, a genuine batch with bytes changed, a genuinely signed batch with extreme values, or bad JSON.</summary>
+    private static string FuzzBody(Random random, int i, byte[] genuine, Door door)
+    {
+        switch (i % 4)
+        {
+            case 0:
+            {
+                var bytes = new byte[random.Next(0, 2000)];
+                random.NextBytes(bytes);
+                if (bytes.Length > 1 && random.Next(2) == 0) (bytes[0], bytes[1]) = (0x05, 0x02);
+                return JsonSerializer.Serialize(new { batch = Convert.ToBase64String(bytes) });
+            }
+            case 1:
+            {
+                var bytes = (byte[])genuine.Clone();
+                for (var flips = random.Next(1, 4); flips > 0; flips--) bytes[random.Next(bytes.Length)] ^= (byte)random.Next(1, 256);
+                return JsonSerializer.Serialize(new { batch = Convert.ToBase64String(bytes) });
+            }
+            case 2:
+            {
+                var count = random.Next(1, 4);
+                long[] starts = [long.MaxValue - count, long.MaxValue / 2, LockEventLimits.Default.MaxSequenceJump, 1L << 40];
+                DateTimeOffset[] times = [DateTimeOffset.FromUnixTimeSeconds(253_402_300_799), DateTimeOffset.FromUnixTimeSeconds(0), RunClock.Now.AddYears(3)];
+                var extremeSequence = random.Next(2) == 0;
+                var chain = new EventChain(door.LockId, door.LockKey, extremeSequence ? starts[random.Next(starts.Length)] : 0);
+                var at = extremeSequence ? RunClock.Now.AddMinutes(-5) : times[random.Next(times.Length)];
+                var events = Enumerable.Range(0, count).Select(_ => chain.Append(s => new LockEvent(door.LockId, s, at,
+                    (LockEventKind)random.Next(1, 256), (RefusalReason)random.Next(0, 256), BatteryPercent: random.Next(0, 101)))).ToList();
+                return JsonSerializer.Serialize(new { batch = Convert.ToBase64String(chain.Sign(events).ToArray()) });
+            }
+            default:
+            {
+                string[] bodies = ["", "{", "null", "[]", "{\"batch\": 12}", "{\"batch\": null}", "{\"batch\": \"===\"}", "{\"batch\": [1,2]}",
+                    "{\"batch\": \"" + new string('A', 200_000) + "\"}", "{\"events\": [{\"sequence\": 9223372036854775807}]}"];
+                return bodies[random.Next(bodies.Length)];
+            }
+        }
+    }
+
     private static byte[] Flip(byte[] batch, int index)
     {
         var copy = (byte[])batch.Clone();
