@@ -2,12 +2,13 @@ using System.CommandLine;
 using Nyckelfri.LockEmulator.Cli;
 
 // nyckelfri-lock: the lock protocol from the command line (docs/lock-protocol.md).
-var root = new RootCommand("Keys, credentials, revocation lists and openings against emulated Nyckelfri locks (protocol v1).")
+var root = new RootCommand("Keys, credentials, revocation lists and openings against emulated Nyckelfri locks (protocol v2).")
 {
     KeygenCommand.Create(),
     IssueCommand.Create(),
     RevokeCommand.Create(),
     OpenCommand.Create(),
     LoadCommand.Create(),
+    EventsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
