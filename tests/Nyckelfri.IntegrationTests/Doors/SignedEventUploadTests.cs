@@ -143,6 +143,11 @@ public sealed class SignedEventUploadTests(AppFixture fixture)
         var uploaders = items.Select(i => i.Text("recordedBy")!).ToList();
         uploaders.Count(u => u.StartsWith("API-nyckel", StringComparison.Ordinal)).ShouldBe(2);
         uploaders.Count(u => u.StartsWith("Eva Dörrsson", StringComparison.Ordinal)).ShouldBe(2);
+        using var session = await PageSession.LoginAsync(app, TestWorld.UserFor(Roles.SystemAdministrator));
+        var lockPage = System.Net.WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/Utrustning/{door.LockId}"));
+        lockPage.ShouldContain("Låsets nyckel och senaste händelser");
+        lockPage.ShouldContain("API-nyckel");
+        lockPage.ShouldContain(uploaders.First(u => u.StartsWith("Eva", StringComparison.Ordinal)));
     }
 
     [DatabaseTheory, DatabaseProviders]
