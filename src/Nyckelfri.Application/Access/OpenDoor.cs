@@ -70,7 +70,7 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
         if (batch is null) return;
         try
         {
-            await upload.Handle(lockId, batch.ToArray(), ct);
+            await upload.AfterOpening(lockId, batch.ToArray(), ct);
         }
         catch (LockEventsRefusedException)
         {

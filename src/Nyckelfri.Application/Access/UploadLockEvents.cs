@@ -61,8 +61,18 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         return await Handle(command.LockId!.Value, bytes!, ct);
     }
 
-    /// <summary>The signed batch's bytes as the lock handed them over (the staff app's sync after "Öppna").</summary>
-    public async Task<UploadResult> Handle(Guid lockId, ReadOnlyMemory<byte> encoded, CancellationToken ct)
+    /// <summary>The signed batch's bytes as the lock handed them over; the lock must be in the caller's scope.</summary>
+    public Task<UploadResult> Handle(Guid lockId, ReadOnlyMemory<byte> encoded, CancellationToken ct) => Upload(lockId, encoded, scoped: true, ct);
+
+    /// <summary>
+    /// The sync right after "Öppna" (<see cref="OpenDoor"/>): the server itself just issued this caller a
+    /// credential for this very lock (the permission was checked there, also for a substitute or a grant
+    /// that the query filters do not show her), and read the batch from the lock's platform. Everything
+    /// else is checked as for any upload.
+    /// </summary>
+    internal Task<UploadResult> AfterOpening(Guid lockId, ReadOnlyMemory<byte> encoded, CancellationToken ct) => Upload(lockId, encoded, scoped: false, ct);
+
+    private async Task<UploadResult> Upload(Guid lockId, ReadOnlyMemory<byte> encoded, bool scoped, CancellationToken ct)
     {
         if (!EventBatch.TryDecode(encoded.Span, out var batch, out var reason))
             throw reason == RefusalReason.UnsupportedVersion
@@ -71,7 +81,8 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
 
         // The caller's scope decides (query filters): a lock the caller cannot see does not exist for her.
         var municipalityId = db.Scope.MunicipalityId;
-        var device = await db.Devices.AsNoTracking()
+        var devices = scoped ? db.Devices.AsNoTracking() : db.Devices.IgnoreQueryFilters().AsNoTracking().Where(d => d.MunicipalityId == municipalityId);
+        var device = await devices
             .Where(d => d.Id == lockId && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit))
             .Select(d => new LockDevice(d.Id, d.MunicipalityId, d.SerialNumber, d.HouseholdId, d.LockPublicKey))
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");

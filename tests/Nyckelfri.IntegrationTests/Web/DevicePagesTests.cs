@@ -73,7 +73,8 @@ public sealed class DevicePagesTests(AppFixture fixture) : IClassFixture<AppFixt
 
         mounted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var device = await app.DeviceRow(id);
-        (device.Status, device.LockPublicKey).ShouldBe((DeviceStatus.Installed, publicKey));
+        device.Status.ShouldBe(DeviceStatus.Installed);
+        device.LockPublicKey.ShouldBe(publicKey);
         var devicePage = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/Utrustning/{id}"));
         devicePage.ShouldContain($"Låsets publika nyckel är registrerad (fingeravtryck {Nyckelfri.Access.GetLockUploads.Fingerprint(publicKey)})");
         devicePage.ShouldContain("Inga händelser från låset ännu.");
