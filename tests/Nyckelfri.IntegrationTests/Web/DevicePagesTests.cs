@@ -76,7 +76,8 @@ public sealed class DevicePagesTests(AppFixture fixture) : IClassFixture<AppFixt
         device.Status.ShouldBe(DeviceStatus.Installed);
         device.LockPublicKey.ShouldBe(publicKey);
         var devicePage = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/Utrustning/{id}"));
-        devicePage.ShouldContain($"Låsets publika nyckel är registrerad (fingeravtryck {Nyckelfri.Access.GetLockUploads.Fingerprint(publicKey)})");
+        devicePage.ShouldContain("Låsets publika nyckel är registrerad (fingeravtryck");
+        devicePage.ShouldContain($">{Nyckelfri.Access.GetLockUploads.Fingerprint(publicKey)}</span>");
         devicePage.ShouldContain("Inga händelser från låset ännu.");
     }
 
