@@ -33,7 +33,8 @@ public class ServerAccessBenchmarks : IDisposable
     private DbContextOptions<NyckelfriDbContext> _options = null!;
     private AccessScope _scope = null!;
     private Guid _lockId;
-    private long _sequence;
+    private ECDsa _lockKey = null!;
+    private EventChain _chain = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -60,6 +61,8 @@ public class ServerAccessBenchmarks : IDisposable
         var store = new StockLocation(municipality.Id, "Lager");
         var device = new Device(model, "BENCH-1", "K-1", store, "1.0");
         device.Install(household, null, today.AddDays(-10));
+        _lockKey = P256.CreateKey();
+        device.RegisterLockPublicKey(P256.ExportPublicKey(_lockKey));
         var employee = new Employee(municipality.Id, provider.Id, "Anna", "Bänk", EmploymentType.Permanent, today.AddYears(-1));
         employee.SetUnits([unit]);
         using var phone = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -69,6 +72,7 @@ public class ServerAccessBenchmarks : IDisposable
             new CareService(client, CareServiceKind.HomeCare, true, unit, today.AddMonths(-1), null));
         db.SaveChanges();
         _lockId = device.Id;
+        _chain = new EventChain(_lockId, _lockKey);
         _scope = new AccessScope
         {
             MunicipalityId = municipality.Id, ProviderId = provider.Id, UnitId = unit.Id, EmployeeId = employee.Id,
@@ -85,15 +89,20 @@ public class ServerAccessBenchmarks : IDisposable
         return handler.Handle(new IssueCredential.Command { LockId = _lockId }, CancellationToken.None).GetAwaiter().GetResult().Issued;
     }
 
-    [Benchmark(Description = "Event upload, per event (batches of 500 new events)", OperationsPerInvoke = Batch)]
+    /// <summary>
+    /// Protocol v2: the lock chains and signs 500 new events (its side, included here: 500 hashes and
+    /// one signature), the server decodes, verifies the signature and chain, checks forks and stores.
+    /// </summary>
+    [Benchmark(Description = "Event upload, per event (signed batches of 500 new events)", OperationsPerInvoke = Batch)]
     public int UploadEvents()
     {
         using var db = new NyckelfriDbContext(_options, _scope, TimeProvider.System);
-        var now = DateTimeOffset.UtcNow;
-        var events = new List<UploadLockEvents.EventLine>(Batch);
+        var now = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var events = new List<ChainedEvent>(Batch);
         for (var i = 0; i < Batch; i++)
-            events.Add(new UploadLockEvents.EventLine { Sequence = ++_sequence, OccurredAt = now, Kind = LockEventKind.Opened });
-        return new UploadLockEvents(db, new Visits.VisitPairing(db)).Handle(new UploadLockEvents.Command { LockId = _lockId, Events = events }, CancellationToken.None)
+            events.Add(_chain.Append(s => new LockEvent(_lockId, s, now, LockEventKind.Opened)));
+        var batch = _chain.Sign(events).ToArray();
+        return new UploadLockEvents(db, new Visits.VisitPairing(db)).Handle(_lockId, batch, CancellationToken.None)
             .GetAwaiter().GetResult().Stored;
     }
 
@@ -102,6 +111,7 @@ public class ServerAccessBenchmarks : IDisposable
         using (var db = new NyckelfriDbContext(_options, AccessScope.System(), TimeProvider.System))
             if (db.Database.IsNpgsql()) db.Database.EnsureDeleted();
         SqliteConnection.ClearAllPools();
+        _lockKey?.Dispose();
         File.Delete(_file);
         GC.SuppressFinalize(this);
     }

@@ -59,7 +59,7 @@ internal sealed partial class DemoBotkyrka(DemoRandom random, DateOnly today, Da
     public Provider TheProvider => _provider;
 
     /// <summary>Adds Demo Botkyrka to the database, area by area, saving as it goes (the caller's transaction holds it all).</summary>
-    public async Task<DemoSecondSummary> AddAsync(NyckelfriDbContext db, CancellationToken ct)
+    public async Task<DemoSecondSummary> AddAsync(NyckelfriDbContext db, DemoLockKeys? lockKeys, CancellationToken ct)
     {
         db.Municipalities.Add(_municipality);
         db.RoutineStepOwners.AddRange(RoutineStepOwner.From(_municipality.Id, RoutinePreset.Botkyrka));
@@ -95,6 +95,7 @@ internal sealed partial class DemoBotkyrka(DemoRandom random, DateOnly today, Da
         var equipment = CreateEquipment(homes, buildings.SelectMany(b => b.Address.Entrances).ToList());
         db.StockLocations.AddRange(equipment.Stock.Locations);
         db.DeviceModels.AddRange(equipment.Stock.Models);
+        lockKeys?.Register(equipment.Devices);
         db.Devices.AddRange(equipment.Devices);
         db.BatteryReadings.AddRange(equipment.Readings);
         db.PendingTasks.AddRange(equipment.Tasks);

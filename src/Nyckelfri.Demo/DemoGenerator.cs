@@ -53,7 +53,7 @@ public sealed record DemoSummary(
 /// municipality, so it can never mix invented people into real data.
 /// </summary>
 public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock,
-    IDataProtectionProvider? protection = null)
+    IDataProtectionProvider? protection = null, DemoLockKeys? lockKeys = null)
 {
     // The app passes its own Data Protection, so that the issuer key and the web-app keys it encrypts
     // can be read again; a throwaway one serves a generator run outside the app (tests).
@@ -82,7 +82,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
             // Demo kommun is saved; each save would otherwise scan all of its rows again for changes.
             db.ChangeTracker.Clear();
             var botkyrka = new DemoBotkyrka(new DemoRandom(DemoRandom.Seed + 1), clock.Today(), clock.UtcNow());
-            var second = await botkyrka.AddAsync(db, ct);
+            var second = await botkyrka.AddAsync(db, lockKeys, ct);
 
             // Identity saves once or twice per user; a tracker still holding thousands of rows would
             // make each of those saves scan them all again.
@@ -201,6 +201,8 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
         db.ReorderLevels.AddRange(stock.ReorderLevels());
         var purchases = stock.PurchaseOrders(today, orderedBy);
         db.PurchaseOrders.AddRange(purchases);
+        // Each emulated lock's own key, registered as at commissioning (without the app's secret, none).
+        lockKeys?.Register(devices.Devices);
         db.Devices.AddRange(devices.Devices);
         db.OriginalLockParts.AddRange(devices.LockParts);
         db.PendingTasks.AddRange(batteries.Tasks);

@@ -12,8 +12,10 @@ public static class DemoSetup
     /// login page (<see cref="IDemoLoginList"/>) and the emulated lock platform that "Öppna" opens
     /// (<see cref="ILockPlatformConnector"/>). The host calls it only when the demo is on.
     /// </summary>
-    public static IServiceCollection AddNyckelfriDemo(this IServiceCollection services)
+    /// <param name="lockSecretFile">The demo secret the emulated locks' keys are derived from (<see cref="DemoLockKeys"/>).</param>
+    public static IServiceCollection AddNyckelfriDemo(this IServiceCollection services, string lockSecretFile)
     {
+        services.AddSingleton(new DemoLockKeys(lockSecretFile));
         services.AddScoped<DemoGenerator>();
         services.AddScoped<IDemoSeed, DemoSeed>();
         services.AddScoped<IDemoLoginList, DemoLoginList>();

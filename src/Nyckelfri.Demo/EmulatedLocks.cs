@@ -7,11 +7,12 @@ namespace Nyckelfri.Demo;
 /// <summary>
 /// The emulated counterparts of the installed locks (SPEC §6: no hardware here, so the emulator is
 /// the first lock-platform adapter), for "Öppna" while the demo is on. One per process, each lock made
-/// on first use, trusting the municipality's issuer and numbering its events on from what the server
-/// has stored. A real deployment registers the vendor's adapter behind the same
-/// <see cref="ILockPlatformConnector"/> instead.
+/// on first use, trusting the municipality's issuer, numbering and chaining its events on from what
+/// the server has stored, and signing them with its own key (<see cref="DemoLockKeys"/>: the same key
+/// after a restart, so the public key registered on the device keeps matching). A real deployment
+/// registers the vendor's adapter behind the same <see cref="ILockPlatformConnector"/> instead.
 /// </summary>
-public sealed class EmulatedLocks(TimeProvider clock) : ILockPlatformConnector, IDisposable
+public sealed class EmulatedLocks(TimeProvider clock, DemoLockKeys keys) : ILockPlatformConnector, IDisposable
 {
     private readonly EmulatedLockPlatform _platform = new(clock);
     private readonly Lock _gate = new();
@@ -35,6 +36,8 @@ public sealed class EmulatedLocks(TimeProvider clock) : ILockPlatformConnector, 
                 TrustedIssuers = lockOnRecord.Issuers,
                 IssuerKeySetVersion = lockOnRecord.IssuerKeySetVersion,
                 LastSequence = lockOnRecord.LastEventSequence,
+                LastEventHash = lockOnRecord.LastEventHash,
+                LockKey = keys.KeyFor(lockOnRecord.LockId),
                 BatteryPercent = Math.Clamp(lockOnRecord.BatteryPercent ?? 100, 0, 100),
             });
         }

@@ -15,6 +15,8 @@ public sealed class EmulatedLock : IDisposable
     private readonly OffsetClock _clock;
     private readonly LockVerifier _verifier;
     private readonly EventRing _events;
+    private readonly EventChain _chain;
+    private readonly System.Security.Cryptography.ECDsa _lockKey;
     private readonly Lock _gate = new();
     private double _battery;
     private bool _lowReported;
@@ -35,12 +37,17 @@ public sealed class EmulatedLock : IDisposable
             AllowedSkew = options.AllowedSkew,
             ChallengeLifetime = options.ChallengeLifetime,
         });
-        _events = new EventRing(options.EventCapacity, options.LastSequence);
+        _lockKey = options.LockKey ?? P256.CreateKey();
+        _chain = new EventChain(options.LockId, _lockKey, options.LastSequence, options.LastEventHash);
+        _events = new EventRing(options.EventCapacity, _chain);
         _battery = options.BatteryPercent;
         _lowReported = _battery <= options.LowBatteryPercent;
     }
 
     public Guid LockId => _options.LockId;
+
+    /// <summary>The lock's public key, 0x04 ‖ X ‖ Y, as registered on the server when the lock is mounted.</summary>
+    public byte[] PublicKey => _chain.PublicKey;
     public string SerialNumber => _options.SerialNumber;
 
     /// <summary>Drift of the lock's clock; change it to emulate a lock that gains or loses time.</summary>
@@ -111,7 +118,22 @@ public sealed class EmulatedLock : IDisposable
     public IReadOnlyList<LockEvent> ReadEvents(long afterSequence)
     {
         lock (_gate)
-            return _events.After(afterSequence);
+            return [.. _events.After(afterSequence).Select(c => c.Event)];
+    }
+
+    /// <summary>
+    /// The events still held after <paramref name="afterSequence"/> as the lock hands them over: one
+    /// batch of at most <see cref="Protocol.MaxEventsPerBatch"/> (the oldest first), signed with the
+    /// lock's key; null when there is nothing newer.
+    /// </summary>
+    public EventBatch? ReadSignedEvents(long afterSequence)
+    {
+        lock (_gate)
+        {
+            var events = _events.After(afterSequence);
+            if (events.Count == 0) return null;
+            return _chain.Sign(events.Count > Protocol.MaxEventsPerBatch ? events[..Protocol.MaxEventsPerBatch] : events);
+        }
     }
 
     public void ReplaceBattery()
@@ -135,7 +157,11 @@ public sealed class EmulatedLock : IDisposable
         }
     }
 
-    public void Dispose() => _verifier.Dispose();
+    public void Dispose()
+    {
+        _verifier.Dispose();
+        _lockKey.Dispose();
+    }
 
     private OpenResult Decide(VerificationResult verification)
     {

@@ -28,6 +28,19 @@ public sealed class EmulatedLockOptions
     /// </summary>
     public long LastSequence { get; init; }
 
+    /// <summary>
+    /// The hash of event <see cref="LastSequence"/> (what the next event links to); the chain start
+    /// when null. A real lock keeps it with its counter.
+    /// </summary>
+    public byte[]? LastEventHash { get; init; }
+
+    /// <summary>
+    /// The lock's own P-256 key, made at commissioning; when null the emulated lock makes one and
+    /// keeps it (its public half is <see cref="EmulatedLock.PublicKey"/>). The lock owns the key and
+    /// disposes it.
+    /// </summary>
+    public System.Security.Cryptography.ECDsa? LockKey { get; init; }
+
     public double BatteryPercent { get; init; } = 100;
 
     /// <summary>A full set lasts about 10,000 openings.</summary>

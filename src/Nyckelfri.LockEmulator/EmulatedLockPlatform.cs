@@ -49,8 +49,8 @@ public sealed class EmulatedLockPlatform(TimeProvider? clock = null) : ILockPlat
         CancellationToken cancellationToken = default) =>
         Task.FromResult(Get(lockId).ApplyIssuerKeySet(issuerKeySet.Span));
 
-    public Task<IReadOnlyList<LockEvent>> ReadEventsAsync(Guid lockId, long afterSequence, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Get(lockId).ReadEvents(afterSequence));
+    public Task<EventBatch?> ReadEventsAsync(Guid lockId, long afterSequence, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Get(lockId).ReadSignedEvents(afterSequence));
 
     public Task<LockStatus> StatusAsync(Guid lockId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Get(lockId).Status());

@@ -60,10 +60,57 @@ public static class P256
     /// <summary>SHA-256 of the 65-byte public key: how revocation lists name a device key.</summary>
     public static byte[] KeyHash(ReadOnlySpan<byte> rawPublicKey) => SHA256.HashData(rawPublicKey);
 
-    internal static byte[] Sign(ECDsa key, ReadOnlySpan<byte> data) =>
-        key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    /// <summary>
+    /// Signs and returns the low-S form: ECDSA accepts both (r, s) and (r, n − s), so the signer
+    /// always picks the s in 1 … n/2 and a verifier refuses the other, and every signed message has
+    /// exactly one encoding.
+    /// </summary>
+    internal static byte[] Sign(ECDsa key, ReadOnlySpan<byte> data)
+    {
+        var signature = key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        NormaliseToLowS(signature);
+        return signature;
+    }
 
+    /// <summary>Valid only when the signature is 64 bytes, in low-S form, and verifies.</summary>
     internal static bool Verify(ECDsa key, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
         signature.Length == Protocol.SignatureLength
+        && IsLowS(signature)
         && key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
+    // The order n of P-256's base point, and n / 2 (rounded down), big-endian.
+    private static readonly byte[] Order = Convert.FromHexString("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551");
+    private static readonly byte[] HalfOrder = Convert.FromHexString("7FFFFFFF800000007FFFFFFFFFFFFFFFDE737D56D38BCF4279DCE5617E3192A8");
+
+    /// <summary>True when s (the signature's second half) is at most n/2.</summary>
+    public static bool IsLowS(ReadOnlySpan<byte> signature) =>
+        signature.Length == Protocol.SignatureLength && signature[CoordinateLength..].SequenceCompareTo(HalfOrder) <= 0;
+
+    /// <summary>Replaces a high s by n − s in place (both verify; only the low one is accepted).</summary>
+    internal static void NormaliseToLowS(Span<byte> signature)
+    {
+        if (!IsLowS(signature)) SubtractFromOrder(signature[CoordinateLength..]);
+    }
+
+    /// <summary>The other valid encoding of a signature, (r, n − s): what a verifier must refuse. For tests and vectors.</summary>
+    public static byte[] Malleate(ReadOnlySpan<byte> signature)
+    {
+        if (signature.Length != Protocol.SignatureLength)
+            throw new ArgumentException("A signature is 64 bytes, r || s.", nameof(signature));
+        var other = signature.ToArray();
+        SubtractFromOrder(other.AsSpan(CoordinateLength));
+        return other;
+    }
+
+    /// <summary>s ← n − s, big-endian, for 0 &lt; s &lt; n.</summary>
+    private static void SubtractFromOrder(Span<byte> s)
+    {
+        var borrow = 0;
+        for (var i = CoordinateLength - 1; i >= 0; i--)
+        {
+            var difference = Order[i] - s[i] - borrow;
+            borrow = difference < 0 ? 1 : 0;
+            s[i] = (byte)(difference + (borrow * 256));
+        }
+    }
 }

@@ -62,7 +62,7 @@ public sealed class Response
         P256.Verify(holderPublicKey, SignedBytes(lockId, _nonce, Credential), HolderSignature);
 
     /// <summary>tag || version || lock id || nonce length || nonce || SHA-256(credential).</summary>
-    private static byte[] SignedBytes(Guid lockId, ReadOnlySpan<byte> nonce, Credential credential)
+    internal static byte[] SignedBytes(Guid lockId, ReadOnlySpan<byte> nonce, Credential credential)
     {
         var writer = new WireWriter(Protocol.ResponseTag.Length + 1 + Protocol.IdLength + 1 + nonce.Length + Protocol.HashLength);
         writer.Raw(Protocol.ResponseTag);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Nyckelfri.LockEmulator.Cli;
 
 // nyckelfri-lock: the lock protocol from the command line (docs/lock-protocol.md).
-var root = new RootCommand("Keys, credentials, revocation lists and openings against emulated Nyckelfri locks (protocol v1).")
+var root = new RootCommand("Keys, credentials, revocation lists and openings against emulated Nyckelfri locks (protocol v2).")
 {
     KeygenCommand.Create(),
     IssueCommand.Create(),
@@ -10,5 +10,6 @@ var root = new RootCommand("Keys, credentials, revocation lists and openings aga
     ProveCommand.Create(),
     OpenCommand.Create(),
     LoadCommand.Create(),
+    EventsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -24,5 +24,7 @@ public interface ILockPlatformConnector
 /// <param name="LastEventSequence">The highest event number the server has stored for the lock (0 if none).</param>
 /// <param name="BatteryPercent">The last battery level reported, if any.</param>
 /// <param name="IssuerKeySetVersion">The version of the key set <paramref name="Issuers"/> came from.</param>
+/// <param name="LastEventHash">The chain hash of that event, when the server has it (events from before protocol v2 have none).</param>
+/// <param name="LockPublicKey">The lock's own public key as registered at mounting, if any.</param>
 public sealed record LockOnRecord(Guid LockId, string SerialNumber, IReadOnlyList<TrustedIssuer> Issuers, long LastEventSequence, int? BatteryPercent,
-    long IssuerKeySetVersion = 0);
+    long IssuerKeySetVersion = 0, byte[]? LastEventHash = null, byte[]? LockPublicKey = null);

@@ -125,12 +125,23 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
         return new DoorChallenge(credential.Credential, challenge, credential.RevocationList.ListVersion, null);
     }
 
-    /// <summary>The lock's events the server does not have yet go up through the ordinary upload (and on to visits).</summary>
+    /// <summary>
+    /// The lock's events the server does not have yet, as the lock signed them, go up through the
+    /// ordinary upload (and on to visits). The door has opened or not by now: a batch the server
+    /// refuses (logged, and a fork alerted, by the upload) does not change what the person at the door is told.
+    /// </summary>
     private async Task Sync(ILockPlatform platform, Guid lockId, long lastKnown, CancellationToken ct)
     {
-        var events = await platform.ReadEventsAsync(lockId, lastKnown, ct);
-        if (events.Count == 0) return;
-        await upload.Handle(new UploadLockEvents.Command { LockId = lockId, Events = events.Select(UploadLockEvents.EventLine.From).ToList() }, ct);
+        var batch = await platform.ReadEventsAsync(lockId, lastKnown, ct);
+        if (batch is null) return;
+        try
+        {
+            await upload.AfterOpening(lockId, batch.ToArray(), ct);
+        }
+        catch (LockEventsRefusedException)
+        {
+            // Nothing of the batch is stored; the lock keeps its events for the next sync.
+        }
     }
 
     /// <summary>The lock as the server has it, with the highest event number stored before this opening.</summary>
@@ -138,9 +149,11 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
     {
         var device = await db.Devices.IgnoreQueryFilters().AsNoTracking()
             .Where(d => d.Id == lockId && d.MunicipalityId == db.Scope.MunicipalityId)
-            .Select(d => new { d.SerialNumber, d.BatteryLevel }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
+            .Select(d => new { d.SerialNumber, d.BatteryLevel, d.LockPublicKey }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
         var last = await db.LockSyncs.IgnoreQueryFilters().Where(s => s.LockId == lockId).Select(s => (long?)s.HighestSequence).FirstOrDefaultAsync(ct) ?? 0;
+        var lastHash = last == 0 ? null : await db.AccessEvents.IgnoreQueryFilters()
+            .Where(e => e.LockId == lockId && e.LockSequence == last).Select(e => e.LockEventHash).FirstOrDefaultAsync(ct);
         var keySet = await issuers.KeySetAsync(db.Scope.MunicipalityId, ct);
-        return new LockOnRecord(lockId, device.SerialNumber, keySet.Keys, last, device.BatteryLevel, keySet.SetVersion);
+        return new LockOnRecord(lockId, device.SerialNumber, keySet.Keys, last, device.BatteryLevel, keySet.SetVersion, lastHash, device.LockPublicKey);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
@@ -15,67 +14,132 @@ public sealed record UploadResult(int Stored, int Duplicates, long HighestSequen
 
 /// <summary>
 /// Stores a batch of one lock's events (SPEC §6: "events reach the server in batches when the app or a
-/// gateway syncs; uploads are idempotent"). A lock's events are unique by sequence number in the
-/// database, so a re-upload stores nothing twice; two uploads of overlapping batches at once both try,
-/// one save fails on the unique index or the lock's sync row, and that one reloads and stores only what
-/// is still missing. A sequence gap above the last upload is logged and the system administrator told.
-/// The stored openings are then paired into visits (<see cref="Visits.VisitPairing"/>).
+/// gateway syncs; uploads are idempotent"), in protocol v2 only as the lock signed it
+/// (docs/lock-protocol.md, "Event batch" and "Uploading events"). Before anything is stored: the lock
+/// must be in the caller's scope (else 404) and have a registered key; the lock's signature, the chain
+/// inside the batch and its links to the events already stored, and the bounds (numbers, times) must
+/// hold. A batch that fails is refused whole. An event number stored with other content is a fork: the
+/// batch is refused and the system administrator alerted. A lock's events are unique by sequence number
+/// in the database, so a re-upload stores nothing twice; two uploads of overlapping batches at once
+/// both try, one save fails on the unique index or the lock's sync row, and that one reloads and stores
+/// only what is still missing. A sequence gap above the last upload is logged and the system
+/// administrator told. Each stored event records who uploaded it. The stored openings are then paired
+/// into visits (<see cref="Visits.VisitPairing"/>).
 /// </summary>
-public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing pairing) : IHandler
+public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing pairing, LockEventLimits? limits = null) : IHandler
 {
-    public const int MaxBatch = 1000;
+    public const int MaxBatch = Protocol.MaxEventsPerBatch;
     private const int Attempts = 8;
+
+    /// <summary>Base64 of a whole batch is at most this long (1,000 events of 93 bytes and the frame).</summary>
+    private const int MaxBatchBase64 = ((MaxBatch * 93) + 256) / 3 * 4 + 4;
+
+    private readonly LockEventLimits _limits = limits ?? LockEventLimits.Default;
 
     public sealed class Command
     {
         public Guid? LockId { get; set; }
-        public List<EventLine>? Events { get; set; }
-    }
 
-    public sealed class EventLine
-    {
-        public long Sequence { get; set; }
-        public DateTimeOffset? OccurredAt { get; set; }
-        public LockEventKind? Kind { get; set; }
-        public RefusalReason? Reason { get; set; }
-        public Guid? CredentialId { get; set; }
-        public Guid? EmployeeId { get; set; }
-        public CredentialKind? CredentialKind { get; set; }
-        public long? RevocationListVersion { get; set; }
-        public int? BatteryPercent { get; set; }
-
-        public static EventLine From(LockEvent e) => new()
-        {
-            Sequence = e.Sequence, OccurredAt = e.OccurredAt, Kind = e.Kind, Reason = e.Reason, CredentialId = e.CredentialId,
-            EmployeeId = e.EmployeeId, CredentialKind = e.CredentialKind, RevocationListVersion = e.RevocationListVersion,
-            BatteryPercent = e.BatteryPercent,
-        };
+        /// <summary>The signed batch (message type 0x05) exactly as the lock handed it over, in base64.</summary>
+        public string? Batch { get; set; }
     }
 
     public async Task<UploadResult> Handle(Command command, CancellationToken ct)
     {
-        var events = Validate(command);
-        var lockId = command.LockId!.Value;
-        var municipalityId = db.Scope.MunicipalityId;
-        var device = await db.Devices.IgnoreQueryFilters().AsNoTracking()
-            .Where(d => d.Id == lockId && d.MunicipalityId == municipalityId && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit))
-            .Select(d => new { d.Id, d.SerialNumber, d.HouseholdId, d.EntranceId })
-            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
+        var v = new Validator();
+        if (command.LockId is null || command.LockId == Guid.Empty) v.Add(nameof(Command.LockId), "Ange vilket lås händelserna kommer från.");
+        byte[]? bytes = null;
+        if (string.IsNullOrWhiteSpace(command.Batch)) v.Add(nameof(Command.Batch), "Skicka låsets signerade händelsebatch (base64).");
+        else if (command.Batch.Length > MaxBatchBase64) v.Add(nameof(Command.Batch), $"Högst {MaxBatch} händelser per uppladdning.");
+        else
+        {
+            bytes = new byte[command.Batch.Length];
+            if (!Convert.TryFromBase64String(command.Batch, bytes, out var written)) v.Add(nameof(Command.Batch), "Batchen är inte giltig base64.");
+            else bytes = bytes[..written];
+        }
+        v.ThrowIfInvalid();
+        return await Handle(command.LockId!.Value, bytes!, ct);
+    }
 
-        var result = await StoreWithRetries(municipalityId, device.Id, device.SerialNumber, device.HouseholdId, events, ct);
+    /// <summary>The signed batch's bytes as the lock handed them over; the lock must be in the caller's scope.</summary>
+    public Task<UploadResult> Handle(Guid lockId, ReadOnlyMemory<byte> encoded, CancellationToken ct) => Upload(lockId, encoded, scoped: true, ct);
+
+    /// <summary>
+    /// The sync right after "Öppna" (<see cref="OpenDoor"/>): the server itself just issued this caller a
+    /// credential for this very lock (the permission was checked there, also for a substitute or a grant
+    /// that the query filters do not show her), and read the batch from the lock's platform. Everything
+    /// else is checked as for any upload.
+    /// </summary>
+    internal Task<UploadResult> AfterOpening(Guid lockId, ReadOnlyMemory<byte> encoded, CancellationToken ct) => Upload(lockId, encoded, scoped: false, ct);
+
+    private async Task<UploadResult> Upload(Guid lockId, ReadOnlyMemory<byte> encoded, bool scoped, CancellationToken ct)
+    {
+        if (!EventBatch.TryDecode(encoded.Span, out var batch, out var reason))
+            throw reason == RefusalReason.UnsupportedVersion
+                ? new LockEventsRefusedException("unsupported-version", $"Batchen är inte i protokollversion {Protocol.Version}.")
+                : new LockEventsRefusedException("batch-malformed", "Batchen kunde inte läsas som en händelsebatch från ett lås.");
+
+        // The caller's scope decides (query filters): a lock the caller cannot see does not exist for her.
+        var municipalityId = db.Scope.MunicipalityId;
+        var devices = scoped ? db.Devices.AsNoTracking() : db.Devices.IgnoreQueryFilters().AsNoTracking().Where(d => d.MunicipalityId == municipalityId);
+        var device = await devices
+            .Where(d => d.Id == lockId && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit))
+            .Select(d => new LockDevice(d.Id, d.MunicipalityId, d.SerialNumber, d.HouseholdId, d.LockPublicKey))
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
+        if (device.PublicKey is null || !P256.TryImportPublicKey(device.PublicKey, out var lockKey))
+            throw new LockEventsRefusedException("lock-key-missing",
+                "Låset har ingen registrerad publik nyckel, så dess händelser kan inte kontrolleras. Registrera nyckeln när låset monteras.");
+        using (lockKey)
+        {
+            var check = batch.Check(lockId, lockKey);
+            if (!check.IsValid) throw Refused(check);
+        }
+        CheckTimes(batch);
+
+        var result = await StoreWithRetries(device with { MunicipalityId = municipalityId }, batch, ct);
         // Openings become visits (arrival, departure) once they have their ids.
         await pairing.PairAsync(result.Saved, ct);
         return result;
     }
 
-    private async Task<UploadResult> StoreWithRetries(Guid municipalityId, Guid lockId, string serial, Guid? householdId, List<EventLine> events,
-        CancellationToken ct)
+    private sealed record LockDevice(Guid Id, Guid MunicipalityId, string SerialNumber, Guid? HouseholdId, byte[]? PublicKey);
+
+    private static LockEventsRefusedException Refused(EventBatchCheck check)
+    {
+        var at = check.Sequence is { } s ? $" (händelse {s})" : "";
+        var message = check.Fault switch
+        {
+            EventBatchFault.WrongLock => "Batchen kommer från ett annat lås.",
+            EventBatchFault.SignatureInvalid => "Låsets underskrift stämmer inte: batchen är inte signerad med låsets registrerade nyckel.",
+            EventBatchFault.ChainStartInvalid => "Låsets första händelse börjar inte kedjan från början.",
+            EventBatchFault.OutOfOrder => $"Händelserna ligger inte i låsets ordning{at}.",
+            EventBatchFault.Missing => $"En händelse saknas i batchen{at}.",
+            _ => $"En händelse är ändrad eller inskjuten{at}.",
+        };
+        return new LockEventsRefusedException(EventBatchFaults.Code(check.Fault), message, check.Sequence);
+    }
+
+    private void CheckTimes(EventBatch batch)
+    {
+        var latest = db.Clock.GetUtcNow() + _limits.MaxFuture;
+        foreach (var chained in batch.Events)
+        {
+            var e = chained.Event;
+            if (e.OccurredAt > latest)
+                throw new LockEventsRefusedException("event-in-future",
+                    $"Händelse {e.Sequence} ligger mer än {_limits.MaxFuture.TotalMinutes:0} minuter fram i tiden: låsets klocka går fel.", e.Sequence);
+            if (e.OccurredAt < LockEventLimits.Earliest)
+                throw new LockEventsRefusedException("event-too-old", $"Händelse {e.Sequence} har en orimlig tidpunkt (före 2020).", e.Sequence);
+        }
+    }
+
+    private async Task<UploadResult> StoreWithRetries(LockDevice device, EventBatch batch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await Store(municipalityId, lockId, serial, householdId, events, ct);
+                return await Store(device, batch, ct);
             }
             catch (Exception e) when (e is ConcurrencyConflictException or RuleViolationException { Code: "duplicate" })
             {
@@ -87,41 +151,55 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         }
     }
 
-    private async Task<UploadResult> Store(Guid municipalityId, Guid lockId, string serial, Guid? householdId, List<EventLine> events, CancellationToken ct)
+    private sealed record StoredLink(long Sequence, byte[]? Hash, byte[]? PreviousHash);
+
+    private async Task<UploadResult> Store(LockDevice device, EventBatch batch, CancellationToken ct)
     {
-        var lo = events[0].Sequence;
-        var hi = events[^1].Sequence;
+        var (municipalityId, lockId) = (device.MunicipalityId, device.Id);
+        var lo = batch.FirstSequence;
+        var hi = batch.LastSequence;
         var sync = await db.LockSyncs.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.LockId == lockId, ct);
         var isNew = sync is null;
         sync ??= new LockSync(municipalityId, lockId);
+        if (hi - sync.HighestSequence > _limits.MaxSequenceJump)
+            throw new LockEventsRefusedException("sequence-jump-too-large",
+                $"Händelse {hi} ligger mer än {_limits.MaxSequenceJump} nummer över den högsta som finns ({sync.HighestSequence}).", hi);
+
         var windowStart = Math.Min(lo, sync.HighestSequence + 1);
+        // One before and one after the batch too: the stored neighbours its links must meet.
+        var (from, to) = (Math.Min(windowStart, lo - 1), hi == long.MaxValue ? hi : hi + 1);
         var stored = await db.AccessEvents.IgnoreQueryFilters()
-            .Where(e => e.LockId == lockId && e.LockSequence >= windowStart && e.LockSequence <= hi)
-            .Select(e => e.LockSequence!.Value).ToListAsync(ct);
-        var tracker = new SequenceTracker(stored, windowStart);
-        var batch = tracker.Record(events.Select(e => e.Sequence));
-        var fresh = batch.New.ToHashSet();
+            .Where(e => e.LockId == lockId && e.LockSequence >= from && e.LockSequence <= to)
+            .Select(e => new StoredLink(e.LockSequence!.Value, e.LockEventHash, e.LockEventPreviousHash)).ToListAsync(ct);
+        await RefuseForks(device, batch, stored, ct);
+
+        var tracker = new SequenceTracker(stored.Where(s => s.Sequence >= windowStart && s.Sequence <= hi).Select(s => s.Sequence), windowStart);
+        var result = tracker.Record(batch.Events.Select(e => e.Event.Sequence));
+        var fresh = result.New.ToHashSet();
         if (fresh.Count == 0)
-            return new UploadResult(0, events.Count, sync.HighestSequence, sync.MissingEvents, [], []);
+            return new UploadResult(0, batch.Events.Count, sync.HighestSequence, sync.MissingEvents, [], []);
 
         var now = db.Clock.UtcNow();
-        var issued = await IssuesOf(events.Where(e => fresh.Contains(e.Sequence) && e.CredentialId is not null).Select(e => e.CredentialId!.Value), ct);
-        var householdClient = householdId is null ? null
-            : await db.Clients.IgnoreQueryFilters().Where(c => c.HouseholdId == householdId).OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        var freshEvents = batch.Events.Where(e => fresh.Contains(e.Event.Sequence)).ToList();
+        var issued = await IssuesOf(freshEvents.Where(e => e.Event.CredentialId is not null).Select(e => e.Event.CredentialId!.Value), ct);
+        var householdClient = device.HouseholdId is null ? null
+            : await db.Clients.IgnoreQueryFilters().Where(c => c.HouseholdId == device.HouseholdId).OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         var saved = new List<AccessEvent>();
-        foreach (var line in events.Where(e => fresh.Contains(e.Sequence)))
+        var uploader = db.Scope.UserName;
+        foreach (var chained in freshEvents)
         {
-            var access = ToAccessEvent(municipalityId, lockId, householdId, householdClient, line, now, issued);
+            var line = chained.Event;
+            var access = LockEventLines.ToAccessEvent(municipalityId, device.HouseholdId, householdClient, chained, now, issued, uploader);
             db.AccessEvents.Add(access);
             saved.Add(access);
             if (line.Kind == LockEventKind.RevocationListApplied && line.RevocationListVersion > sync.RevocationListVersion)
             {
                 sync.RevocationListVersion = line.RevocationListVersion.Value;
-                sync.RevocationListAppliedAt = line.OccurredAt!.Value.UtcDateTime;
+                sync.RevocationListAppliedAt = line.OccurredAt.UtcDateTime;
             }
         }
 
-        var newGaps = batch.Gaps.Where(g => g.Last > sync.HighestSequence)
+        var newGaps = result.Gaps.Where(g => g.Last > sync.HighestSequence)
             .Select(g => g with { First = Math.Max(g.First, sync.HighestSequence + 1) }).ToList();
         // Stored so far = highest − missing (the sync row and the events are saved together), so the
         // count needs no query over the lock's whole history.
@@ -131,10 +209,48 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         sync.LastHeardAt = now;
         sync.Version++;
         if (isNew) db.LockSyncs.Add(sync);
-        if (newGaps.Count > 0) ReportGap(municipalityId, lockId, serial, householdId, householdClient, newGaps, now);
+        if (newGaps.Count > 0) ReportGap(municipalityId, lockId, device.SerialNumber, device.HouseholdId, householdClient, newGaps, now);
 
         await db.SaveChangesAsync(ct);
-        return new UploadResult(fresh.Count, events.Count - fresh.Count, sync.HighestSequence, sync.MissingEvents, newGaps, saved);
+        return new UploadResult(fresh.Count, batch.Events.Count - fresh.Count, sync.HighestSequence, sync.MissingEvents, newGaps, saved);
+    }
+
+    /// <summary>
+    /// The batch is signed by the lock, so content that differs from what is stored under the same
+    /// number (or a link that does not meet the stored neighbour) means the lock's key signed two
+    /// histories: refuse, log it and alert the system administrator. Rows stored without a hash
+    /// (history from before protocol v2, such as the demo's seeded week) cannot be compared.
+    /// </summary>
+    private async Task RefuseForks(LockDevice device, EventBatch batch, List<StoredLink> stored, CancellationToken ct)
+    {
+        var bySequence = stored.ToDictionary(s => s.Sequence);
+        long? fork = null;
+        if (bySequence.TryGetValue(batch.FirstSequence - 1, out var before) && before.Hash is { } beforeHash
+            && !beforeHash.AsSpan().SequenceEqual(batch.Events[0].PreviousHash))
+            fork = batch.FirstSequence;
+        foreach (var chained in batch.Events)
+        {
+            if (fork is not null) break;
+            if (bySequence.TryGetValue(chained.Event.Sequence, out var same) && same.Hash is { } hash && !hash.AsSpan().SequenceEqual(chained.Hash))
+                fork = chained.Event.Sequence;
+        }
+        if (fork is null && bySequence.TryGetValue(batch.LastSequence + 1, out var after) && after.PreviousHash is { } link
+            && !link.AsSpan().SequenceEqual(batch.Events[^1].Hash))
+            fork = batch.LastSequence;
+        if (fork is null) return;
+
+        db.ChangeTracker.Clear();
+        var now = db.Clock.UtcNow();
+        db.AccessEvents.Add(new AccessEvent(device.MunicipalityId, AccessEventKind.LockNotice, AccessOutcome.Reported, now, now)
+        {
+            LockId = device.Id, HouseholdId = device.HouseholdId, ReasonCode = "event-fork", RecordedBy = db.Scope.UserName,
+            Detail = $"Låset har signerat två olika versioner av händelse {fork}: batchen nekades. Låsets nyckel kan vara röjd.",
+        });
+        var reference = new WorkOrderReference(device.SerialNumber, "Låshändelser", $"två olika versioner av nummer {fork}", null, $"/Utrustning/{device.Id}");
+        NotificationOutbox.Enqueue(db, NotificationTemplate.LockEventsForked, reference, Roles.SystemAdministrator, null);
+        await db.SaveChangesAsync(ct);
+        throw new LockEventsRefusedException("event-fork",
+            $"Händelse {fork} finns redan med annat innehåll: låset har signerat två historier. Systemförvaltaren har larmats.", fork, isFork: true);
     }
 
     private void ReportGap(Guid municipalityId, Guid lockId, string serial, Guid? householdId, Guid? clientId, List<SequenceRange> gaps, DateTime now)
@@ -149,7 +265,7 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         NotificationOutbox.Enqueue(db, NotificationTemplate.LockEventsMissing, reference, Roles.SystemAdministrator, null);
     }
 
-    private sealed record Issue(Guid? EmployeeId, Guid? DigitalKeyId, Guid? ClientId, Guid? UnitId);
+    internal sealed record Issue(Guid? EmployeeId, Guid? DigitalKeyId, Guid? ClientId, Guid? UnitId);
 
     /// <summary>The server's own issue lines for these credentials: who, which key, which client and unit.</summary>
     private async Task<Dictionary<Guid, Issue>> IssuesOf(IEnumerable<Guid> credentialIds, CancellationToken ct)
@@ -162,62 +278,5 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
             .Select(e => new { e.CredentialId, e.EmployeeId, e.DigitalKeyId, e.ClientId, e.UnitId })
             .ToListAsync(ct);
         return rows.DistinctBy(r => r.CredentialId).ToDictionary(r => r.CredentialId!.Value, r => new Issue(r.EmployeeId, r.DigitalKeyId, r.ClientId, r.UnitId));
-    }
-
-    private static AccessEvent ToAccessEvent(Guid municipalityId, Guid lockId, Guid? householdId, Guid? householdClient, EventLine line, DateTime now,
-        Dictionary<Guid, Issue> issued)
-    {
-        var issue = line.CredentialId is { } id && issued.TryGetValue(id, out var found) ? found : null;
-        var (kind, outcome, code, detail) = line.Kind switch
-        {
-            LockEventKind.Opened => (AccessEventKind.Opened, AccessOutcome.Allowed, (string?)null,
-                line.CredentialKind == LockProtocol.CredentialKind.BreakGlass ? "Öppnad med nödöppning." : (string?)null),
-            LockEventKind.Refused => (AccessEventKind.Refused, AccessOutcome.Denied, line.Reason?.ToString(),
-                RefusalReasonTexts.Swedish(line.Reason ?? RefusalReason.Malformed)),
-            LockEventKind.RevocationListApplied => (AccessEventKind.RevocationListApplied, AccessOutcome.Reported, null,
-                $"Spärrlista version {line.RevocationListVersion} inläst."),
-            LockEventKind.RevocationListRefused => (AccessEventKind.LockNotice, AccessOutcome.Reported, "revocation-list-refused",
-                $"Låset nekade en spärrlista: {RefusalReasonTexts.Swedish(line.Reason ?? RefusalReason.Malformed)}"),
-            LockEventKind.BatteryLow => (AccessEventKind.LockNotice, AccessOutcome.Reported, "battery-low",
-                $"Lågt batteri ({line.BatteryPercent?.ToString(CultureInfo.InvariantCulture) ?? "?"} %)."),
-            LockEventKind.BatteryReplaced => (AccessEventKind.LockNotice, AccessOutcome.Reported, "battery-replaced", "Batteriet bytt."),
-            _ => (AccessEventKind.LockNotice, AccessOutcome.Reported, line.Kind?.ToString(), null),
-        };
-        return new AccessEvent(municipalityId, kind, outcome, line.OccurredAt!.Value.UtcDateTime, now)
-        {
-            LockId = lockId, LockSequence = line.Sequence, HouseholdId = householdId,
-            EmployeeId = issue?.EmployeeId ?? line.EmployeeId, DigitalKeyId = issue?.DigitalKeyId,
-            ClientId = issue?.ClientId ?? householdClient, UnitId = issue?.UnitId,
-            CredentialId = line.CredentialId, CredentialKind = line.CredentialKind?.ToAccessLog(), ReasonCode = code, Detail = detail,
-        };
-    }
-
-    private List<EventLine> Validate(Command command)
-    {
-        var v = new Validator();
-        if (command.LockId is null || command.LockId == Guid.Empty) v.Add(nameof(Command.LockId), "Ange vilket lås händelserna kommer från.");
-        var events = command.Events ?? [];
-        if (events.Count == 0) v.Add(nameof(Command.Events), "Skicka minst en händelse.");
-        if (events.Count > MaxBatch) v.Add(nameof(Command.Events), $"Högst {MaxBatch} händelser per uppladdning.");
-        var earliest = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var latest = db.Clock.GetUtcNow().AddDays(1);
-        for (var i = 0; i < events.Count && i < MaxBatch; i++)
-        {
-            var e = events[i];
-            var field = $"Events[{i}]";
-            if (e is null) { v.Add(field, "Händelsen saknas."); continue; }
-            if (e.Sequence < 1) v.Add($"{field}.Sequence", "Löpnumret ska vara 1 eller högre.");
-            if (e.Kind is null || !Enum.IsDefined(e.Kind.Value)) v.Add($"{field}.Kind", "Okänd händelsetyp.");
-            if (e.OccurredAt is null) v.Add($"{field}.OccurredAt", "Tidpunkt saknas.");
-            else if (e.OccurredAt < earliest || e.OccurredAt > latest) v.Add($"{field}.OccurredAt", "Tidpunkten är orimlig (före 2020 eller mer än ett dygn fram i tiden).");
-            if (e.Kind == LockEventKind.Refused && (e.Reason is null || !Enum.IsDefined(e.Reason.Value))) v.Add($"{field}.Reason", "En nekad öppning måste ha en orsak.");
-            if (e.Kind == LockEventKind.RevocationListApplied && e.RevocationListVersion is null or < 1)
-                v.Add($"{field}.RevocationListVersion", "Spärrlistans version saknas.");
-            if (e.BatteryPercent is < 0 or > 100) v.Add($"{field}.BatteryPercent", "Batterinivån ska vara 0–100 %.");
-        }
-        if (events.Where(e => e is not null).GroupBy(e => e.Sequence).Any(g => g.Count() > 1))
-            v.Add(nameof(Command.Events), "Samma löpnummer förekommer två gånger i uppladdningen.");
-        v.ThrowIfInvalid();
-        return events.OrderBy(e => e.Sequence).ToList();
     }
 }

@@ -14,6 +14,17 @@ public static class ApplicationSetup
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IHandler).IsAssignableFrom(t));
         foreach (var handler in handlers) services.AddScoped(handler);
         services.AddSingleton<Nyckelfri.Access.IssuerCache>();
+        services.AddSingleton(sp => LockEventLimitsFrom(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
         return services;
+    }
+
+    /// <summary><c>LockEvents:MaxSequenceJump</c> and <c>LockEvents:MaxFutureSeconds</c>, else the defaults.</summary>
+    private static Nyckelfri.Access.LockEventLimits LockEventLimitsFrom(Microsoft.Extensions.Configuration.IConfiguration? configuration)
+    {
+        var defaults = Nyckelfri.Access.LockEventLimits.Default;
+        if (configuration is null) return defaults;
+        var jump = long.TryParse(configuration["LockEvents:MaxSequenceJump"], out var j) && j > 0 ? j : defaults.MaxSequenceJump;
+        var future = int.TryParse(configuration["LockEvents:MaxFutureSeconds"], out var f) && f >= 0 ? TimeSpan.FromSeconds(f) : defaults.MaxFuture;
+        return new Nyckelfri.Access.LockEventLimits(jump, future);
     }
 }

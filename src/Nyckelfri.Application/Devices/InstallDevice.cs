@@ -23,6 +23,12 @@ public sealed class InstallDevice(NyckelfriDbContext db) : IHandler
         /// <summary>The number on the label, written on the lock now; empty keeps the one registered.</summary>
         public string? KeyNumber { get; set; }
 
+        /// <summary>
+        /// The lock's own public key (protocol v2), read from the lock at mounting: the 65-byte P-256
+        /// point 0x04 ‖ X ‖ Y in base64. Empty keeps the one registered; only lock and entrance units have one.
+        /// </summary>
+        public string? LockPublicKey { get; set; }
+
         /// <summary>Today when empty.</summary>
         public DateOnly? InstalledOn { get; set; }
         public string? Comment { get; set; }
@@ -40,9 +46,11 @@ public sealed class InstallDevice(NyckelfriDbContext db) : IHandler
         var on = command.InstalledOn ?? today;
         if (on > today) v.Add(nameof(Command.InstalledOn), "Monteringsdatumet kan inte ligga i framtiden.");
         var place = await db.Place(v, command.HouseholdId, command.EntranceId, ct);
+        var lockKey = LockKeys.Parse(v, nameof(Command.LockPublicKey), command.LockPublicKey, device.Kind);
         v.ThrowIfInvalid();
 
         db.ExpectVersion(device, command.Version!.Value);
+        if (lockKey is not null) device.RegisterLockPublicKey(lockKey);
         if (place.Household is { } household)
             device.Install(household, await MountedLockUnit(device.MunicipalityId, household.Id, ct), on, keyNumber);
         else

@@ -97,8 +97,14 @@ public sealed class AccessEvent
     /// <summary>Swedish text for people; never personal data beyond what the columns above identify.</summary>
     public string? Detail { get; init; }
 
-    /// <summary>The user who did it, for the server's own lines.</summary>
+    /// <summary>The user who did it, for the server's own lines; for a lock's events, who uploaded the batch (login, API key or gateway).</summary>
     public string? RecordedBy { get; init; }
+
+    /// <summary>A lock's event (protocol v2): its chain hash, as the next event links to it. Null for the server's own lines.</summary>
+    public byte[]? LockEventHash { get; init; }
+
+    /// <summary>A lock's event: the hash of the event before it, as the lock signed it.</summary>
+    public byte[]? LockEventPreviousHash { get; init; }
 
     public static string SwedishName(AccessEventKind kind) => kind switch
     {

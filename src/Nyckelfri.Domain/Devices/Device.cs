@@ -56,6 +56,13 @@ public sealed partial class Device : Entity
     public Entrance? Entrance { get; private set; }
 
     public DateOnly? InstalledOn { get; private set; }
+
+    /// <summary>
+    /// A lock unit's or entrance unit's own public key (protocol v2: the P-256 point 0x04 ‖ X ‖ Y the
+    /// lock made at commissioning), registered when it is mounted. The server verifies the lock's
+    /// signed event batches with it; null until registered, and then no events are accepted.
+    /// </summary>
+    public byte[]? LockPublicKey { get; private set; }
     public string? FaultDescription { get; private set; }
     public string? ScrapReason { get; private set; }
 
@@ -67,6 +74,17 @@ public sealed partial class Device : Entity
 
     /// <summary>Mounted on a door right now: installed, or faulty but not yet taken down.</summary>
     public bool IsMounted => Status == DeviceStatus.Installed || (Status == DeviceStatus.Faulty && (HouseholdId ?? EntranceId) is not null);
+
+    /// <summary>Registers the lock's own public key; the caller has checked that it is a point on P-256.</summary>
+    public void RegisterLockPublicKey(byte[] publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        if (Kind is not (DeviceKind.LockUnit or DeviceKind.EntranceUnit))
+            throw new RuleViolationException("not-a-lock", $"{Name} {SerialNumber} är inget lås och har ingen låsnyckel.");
+        if (publicKey.Length != 65 || publicKey[0] != 0x04)
+            throw ValidationFailedException.For(nameof(LockPublicKey), "Låsets publika nyckel ska vara en P-256-punkt på 65 byte.");
+        LockPublicKey = (byte[])publicKey.Clone();
+    }
 
     public void ChangeKeyNumber(string? keyNumber)
     {

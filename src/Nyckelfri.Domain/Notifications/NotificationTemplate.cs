@@ -68,6 +68,14 @@ public sealed class NotificationTemplate
         r => $"Låset {r.Number} har laddat upp händelser med lucka i numreringen: {r.Step}. Kontrollera låset och synkroniseringen.\nÖppna låset i Nyckelfri: {r.Link}");
 
     /// <summary>
+    /// A lock's key signed two different events under one number (protocol v2): the batch was refused.
+    /// The lock's key may be compromised, or the lock was reset; the system administrator looks into it.
+    /// </summary>
+    public static readonly NotificationTemplate LockEventsForked = new(nameof(LockEventsForked),
+        r => $"Nyckelfri: låset {r.Number} har signerat två olika historier",
+        r => $"Låset {r.Number} har laddat upp händelser som motsäger de som redan finns: {r.Step}. Batchen nekades. Kontrollera låset; dess nyckel kan vara röjd.\nÖppna låset i Nyckelfri: {r.Link}");
+
+    /// <summary>
     /// Staff could not get in at a client's door (SPEC §11.5): the unit uses the physical key. The
     /// reference's number is the fault report's, its step names who holds the physical key (units only).
     /// </summary>
@@ -75,7 +83,7 @@ public sealed class NotificationTemplate
         r => $"Nyckelfri: kom inte in, använd fysisk nyckel ({r.Number})",
         r => $"En medarbetare på din enhet kom inte in med den digitala nyckeln. Använd den fysiska nyckeln: {r.Step}. Felanmälan {r.Number} är öppnad.\nÖppna ärendet i Nyckelfri: {r.Link}");
 
-    public static IReadOnlyList<NotificationTemplate> All { get; } = [StepHandedOver, Proposed, Overdue, SentBack, Done, BreakGlassAlert, LockEventsMissing, CouldNotGetIn];
+    public static IReadOnlyList<NotificationTemplate> All { get; } = [StepHandedOver, Proposed, Overdue, SentBack, Done, BreakGlassAlert, LockEventsMissing, LockEventsForked, CouldNotGetIn];
 
     public RenderedNotification Render(WorkOrderReference reference) =>
         new(Name, _subject(reference), _body(reference), reference.Link);

@@ -25,11 +25,12 @@ public interface ILockPlatform
         CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The events the lock still holds after <paramref name="afterSequence"/>, oldest first. Reading
-    /// removes nothing; a lock drops its oldest events when its memory is full, which the server
-    /// sees as a gap.
+    /// The events the lock still holds after <paramref name="afterSequence"/>, oldest first, as one
+    /// batch signed by the lock (at most <see cref="Protocol.MaxEventsPerBatch"/> events); null when
+    /// there are none. Reading removes nothing; a lock drops its oldest events when its memory is
+    /// full, which the server sees as a gap.
     /// </summary>
-    Task<IReadOnlyList<LockEvent>> ReadEventsAsync(Guid lockId, long afterSequence, CancellationToken cancellationToken = default);
+    Task<EventBatch?> ReadEventsAsync(Guid lockId, long afterSequence, CancellationToken cancellationToken = default);
 
     Task<LockStatus> StatusAsync(Guid lockId, CancellationToken cancellationToken = default);
 }

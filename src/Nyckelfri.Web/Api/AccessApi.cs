@@ -45,7 +45,7 @@ public static class AccessApi
 
         doors.MapPost("/locks/{id:guid}/events", async (Guid id, UploadRequest request, UploadLockEvents upload, CancellationToken ct) =>
             {
-                var result = await upload.Handle(new UploadLockEvents.Command { LockId = id, Events = request.Events }, ct);
+                var result = await upload.Handle(new UploadLockEvents.Command { LockId = id, Batch = request.Batch }, ct);
                 return new UploadResponse(result.Stored, result.Duplicates, result.HighestSequence, result.MissingEvents, result.NewGaps);
             })
             .RequireAuthorization(Policies.LockEventUpload);
@@ -72,10 +72,10 @@ public static class AccessApi
             .RequireAuthorization(Policies.BreakGlassReview);
     }
 
-    /// <summary>A batch of one lock's events as the app or gateway read them from the lock.</summary>
+    /// <summary>A batch of one lock's events as the app or gateway read it from the lock: the lock's signed bytes (protocol v2, type 0x05) in base64.</summary>
     public sealed class UploadRequest
     {
-        public List<UploadLockEvents.EventLine>? Events { get; set; }
+        public string? Batch { get; set; }
     }
 
     private static Results<Ok<CredentialResponse>, ProblemHttpResult> ToResponse(CredentialResult result)

@@ -63,6 +63,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
             Status = StatusCodes.Status409Conflict, Title = "Ändrat av någon annan.", Detail = c.Message,
             Type = "https://nyckelfri.se/problem/concurrency-conflict",
         },
+        Access.LockEventsRefusedException l => LockEventsRefused(l),
         RuleViolationException r => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict, Title = "Inte tillåtet i nuvarande läge.", Detail = r.Message,
@@ -86,6 +87,20 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         },
         _ => null,
     };
+
+    /// <summary>A refused batch of lock events: the stable code, and the event at fault when there is one.</summary>
+    private static ProblemDetails LockEventsRefused(Access.LockEventsRefusedException refused)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = refused.IsFork ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+            Title = "Låshändelserna nekades; inget sparades.", Detail = refused.Message,
+            Type = "https://nyckelfri.se/problem/" + refused.Code,
+        };
+        problem.Extensions["code"] = refused.Code;
+        if (refused.Sequence is { } sequence) problem.Extensions["sequence"] = sequence;
+        return problem;
+    }
 
     private static string ToJsonName(string field) =>
         string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];

@@ -34,12 +34,22 @@ public static class DemoHosting
         return new DemoSettings(on, on && (seedOnEmpty ?? embedded));
     }
 
+    /// <summary>
+    /// Where the emulated locks' key secret lives: <c>Demo:LockSecretFile</c>, by default
+    /// <c>demo-lock-keys.secret</c> in the data folder (beside the embedded database), never in the database.
+    /// </summary>
+    public static string LockSecretFile(IConfiguration configuration) =>
+        configuration["Demo:LockSecretFile"] is { Length: > 0 } file
+            ? Path.GetFullPath(file)
+            : Path.Combine(Path.GetFullPath(configuration["Database:DataFolder"]
+                ?? Path.Combine(configuration[HostDefaults.ContentRootKey] ?? ".", "data")), "demo-lock-keys.secret");
+
     /// <summary>Reads the demo's settings, makes them available to the start-up tasks and wires the demo in when it is on.</summary>
     public static IServiceCollection AddNyckelfriDemoWhenEnabled(this IServiceCollection services, IConfiguration configuration,
         IReadOnlyList<string> args)
     {
         var settings = Read(configuration, args);
         services.AddSingleton(settings);
-        return settings.Enabled ? services.AddNyckelfriDemo() : services;
+        return settings.Enabled ? services.AddNyckelfriDemo(LockSecretFile(configuration)) : services;
     }
 }

@@ -124,8 +124,11 @@ public static class Policies
         // Opening doors (issue 5): care staff with a digital key ask for credentials, open, report that
         // they could not get in; the handlers also require the user to be an employee with an issued key.
         [OpenDoors] = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator],
-        // Lock events come up from the staff app (any of the above) or a gateway (an API key).
-        [LockEventUpload] = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Integration, SystemAdministrator],
+        // Lock events come up with whoever carries them from the lock: the staff app (any of the above),
+        // the installer and the alarm centre at the door, a gateway (an API key), the system administrator.
+        // The lock must be in the caller's scope (query filters); what is stored is only what the lock signed.
+        [LockEventUpload] = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Installer, AlarmCentreSupport, Integration,
+            SystemAdministrator],
         // Break-glass is reviewed by the unit manager (scoped to their own staff and clients), the
         // alarm centre that hands out logs (seed 001), the auditor and the system administrator.
         [BreakGlassReview] = [UnitManager, AlarmCentreSupport, Auditor, SystemAdministrator],

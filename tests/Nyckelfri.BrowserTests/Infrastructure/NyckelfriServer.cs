@@ -51,6 +51,8 @@ public sealed class NyckelfriServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Nyckelfri", $"Data Source={_databaseFile}");
+        // The emulated locks' key secret beside the database, never under the source tree.
+        builder.UseSetting("Demo:LockSecretFile", _databaseFile + ".lock-keys");
         // The demo municipality and its emulated locks: every test runs in the demo, and "Öppna" opens an emulated lock.
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:SeedOnEmpty", "true");
@@ -71,7 +73,7 @@ public sealed class NyckelfriServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm", _databaseFile + ".lock-keys" })
             File.Delete(file);
     }
 }

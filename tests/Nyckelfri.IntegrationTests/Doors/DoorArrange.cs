@@ -20,14 +20,23 @@ namespace Nyckelfri.IntegrationTests.Doors;
 /// mounted at the client's household, and an employee of that unit with a login and an issued digital
 /// key whose device key the test holds (as the phone would, or the browser for a <see cref="DigitalKeyKind.WebApp"/>
 /// key). A web-app key made with <c>enrolled: false</c> has no device key on record yet: the test's key is
-/// the one a browser would make and enrol.
+/// the one a browser would make and enrol. The lock's own key
+/// (protocol v2) is registered on its device: with the demo on, the emulated lock's (derived from the
+/// demo secret, so "Öppna" and the test sign alike); without it, a fresh one.
 /// </summary>
 internal sealed record Door(Guid ClientId, Guid HouseholdId, Guid LockId, string LockSerial, Guid EmployeeId, string UserName, Guid KeyId,
-    ECDsa DeviceKey) : IDisposable
+    ECDsa DeviceKey, ECDsa LockKey) : IDisposable
 {
     public Holder Holder => new(DeviceKey);
 
-    public void Dispose() => DeviceKey.Dispose();
+    /// <summary>A fresh event chain of this lock from its first event, signing with the lock's key.</summary>
+    public EventChain NewChain() => new(LockId, LockKey);
+
+    public void Dispose()
+    {
+        DeviceKey.Dispose();
+        LockKey.Dispose();
+    }
 }
 
 internal static class DoorArrange
@@ -55,6 +64,8 @@ internal static class DoorArrange
         var model = await db.DeviceModels.SingleAsync(m => m.Id == app.World.LockModelA);
         var location = await db.StockLocations.SingleAsync(l => l.Id == app.World.StockLocationA);
         var device = new Device(model, DeviceArrange.Unique("LS"), DeviceArrange.Unique("K"), location, "1.0");
+        var lockKey = app.Services.GetService<Nyckelfri.Demo.DemoLockKeys>()?.KeyFor(device.Id) ?? P256.CreateKey();
+        device.RegisterLockPublicKey(P256.ExportPublicKey(lockKey));
         db.Devices.Add(device);
         device.Install(household, null, today.AddMonths(-1));
 
@@ -77,7 +88,7 @@ internal static class DoorArrange
         };
         (await users.CreateAsync(user, TestWorld.Password)).Succeeded.ShouldBeTrue();
         await users.AddToRoleAsync(user, Roles.Employee);
-        return new Door(client.Id, household.Id, device.Id, device.SerialNumber, employee.Id, userName, key.Id, deviceKey);
+        return new Door(client.Id, household.Id, device.Id, device.SerialNumber, employee.Id, userName, key.Id, deviceKey, lockKey);
     }
 
     /// <summary>Hands an employee a new phone-app key, as the alarm centre would; the test holds the device key.</summary>
@@ -107,7 +118,11 @@ internal static class DoorArrange
         var issuers = new IssuerKeys(db, scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
             scope.ServiceProvider.GetRequiredService<IssuerCache>());
         var trusted = await issuers.TrustedAsync(app.World.MunicipalityA, CancellationToken.None);
-        return new LockEmulator.EmulatedLock(new LockEmulator.EmulatedLockOptions { LockId = door.LockId, SerialNumber = door.LockSerial, TrustedIssuers = [trusted] }, app.Clock);
+        return new LockEmulator.EmulatedLock(new LockEmulator.EmulatedLockOptions
+        {
+            LockId = door.LockId, SerialNumber = door.LockSerial, TrustedIssuers = [trusted],
+            LockKey = ECDsa.Create(door.LockKey.ExportParameters(includePrivateParameters: true)),
+        }, app.Clock);
     }
 
     /// <summary>Blocks the door's key as the alarm centre would (the block and a new revocation list in one save).</summary>

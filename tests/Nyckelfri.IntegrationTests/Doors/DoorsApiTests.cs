@@ -124,7 +124,7 @@ public sealed class DoorsApiTests(AppFixture fixture)
         var app = await fixture.For(provider);
         using var door = await app.NewDoor();
         var api = await app.ApiAsUser(door.UserName);
-        var batch = new { events = Events(door, 1, 20) };
+        var batch = new LockHistory(door).Opened(20).Body(1, 20);
 
         var first = await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", batch)).ShouldBeOk();
         var second = await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", batch)).ShouldBeOk();
@@ -144,9 +144,10 @@ public sealed class DoorsApiTests(AppFixture fixture)
         using var door = await app.NewDoor();
         var api = await app.ApiAsUser(door.UserName);
         (int From, int To)[] batches = [(1, 60), (30, 90), (1, 100), (50, 100), (80, 100), (1, 40)];
+        var history = new LockHistory(door).Opened(100);
 
         var responses = await Task.WhenAll(batches.Select(b =>
-            api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", new { events = Events(door, b.From, b.To) })));
+            api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", history.Body(b.From, b.To))));
 
         foreach (var response in responses) response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var stored = 0;
@@ -167,9 +168,10 @@ public sealed class DoorsApiTests(AppFixture fixture)
         var app = await fixture.For(provider);
         using var door = await app.NewDoor();
         var api = await app.ApiAsUser(door.UserName);
-        await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", new { events = Events(door, 1, 5) })).ShouldBeOk();
+        var history = new LockHistory(door).Opened(12);
+        await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", history.Body(1, 5))).ShouldBeOk();
 
-        var gapped = await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", new { events = Events(door, 9, 12) })).ShouldBeOk();
+        var gapped = await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", history.Body(9, 12))).ShouldBeOk();
 
         gapped.GetProperty("missingEvents").GetInt64().ShouldBe(3);
         var gap = gapped.GetProperty("newGaps").EnumerateArray().ShouldHaveSingleItem();
@@ -182,7 +184,7 @@ public sealed class DoorsApiTests(AppFixture fixture)
             alert.ShouldContain(n => n.RecipientRole == Roles.SystemAdministrator && n.Body.Contains(door.LockSerial));
         }
 
-        var filled = await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", new { events = Events(door, 6, 8) })).ShouldBeOk();
+        var filled = await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", history.Body(6, 8))).ShouldBeOk();
         filled.GetProperty("missingEvents").GetInt64().ShouldBe(0);
         filled.GetProperty("newGaps").GetArrayLength().ShouldBe(0);
     }
@@ -199,8 +201,8 @@ public sealed class DoorsApiTests(AppFixture fixture)
         emulated.Present(door.Holder.Answer(emulated.Challenge(), credential!)).Opened.ShouldBeTrue();
         emulated.Present(new byte[10]).Opened.ShouldBeFalse();
 
-        var events = emulated.ReadEvents(0).Select(UploadLockEvents.EventLine.From).ToList();
-        await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", new { events }, Json)).ShouldBeOk();
+        var batch = emulated.ReadSignedEvents(0)!;
+        await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", LockHistory.Body(batch.ToArray()))).ShouldBeOk();
 
         await using var db = app.SystemContext();
         var lines = await db.AccessEvents.Where(e => e.LockId == door.LockId && e.LockSequence != null).OrderBy(e => e.LockSequence).ToListAsync();
@@ -293,8 +295,9 @@ public sealed class DoorsApiTests(AppFixture fixture)
         lagging.GetProperty("exposureUntil").GetDateTimeOffset().ShouldBe(validUntil + Protocol.DefaultAllowedSkew);
 
         var current = lagging.GetProperty("currentListVersion").GetInt64();
-        var applied = new[] { new { sequence = 1, occurredAt = RunClock.Now, kind = "RevocationListApplied", revocationListVersion = current } };
-        await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", new { events = applied })).ShouldBeOk();
+        var applied = new LockHistory(door).Add(s => new LockEvent(door.LockId, s, RunClock.Now, LockEventKind.RevocationListApplied,
+            RevocationListVersion: current));
+        await (await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", applied.Body(1, 1))).ShouldBeOk();
         var upToDate = await (await admin.GetAsync($"/api/v1/locks/{door.LockId}/sync")).ShouldBeOk();
         upToDate.GetProperty("versionsBehind").GetInt64().ShouldBe(0);
         upToDate.GetProperty("lockListVersion").GetInt64().ShouldBe(current);
@@ -308,21 +311,12 @@ public sealed class DoorsApiTests(AppFixture fixture)
         var api = await app.ApiAsUser(door.UserName);
         var url = $"/api/v1/locks/{door.LockId}/events";
 
-        await (await api.PostAsJsonAsync(url, new { events = Array.Empty<object>() })).ShouldBeFieldError("events", "Skicka minst en händelse.");
-        await (await api.PostAsJsonAsync(url, new { events = new[] { new { sequence = 0, occurredAt = RunClock.Now, kind = "Opened" } } }))
-            .ShouldBeFieldError("events[0].Sequence", "Löpnumret ska vara 1 eller högre.");
-        await (await api.PostAsJsonAsync(url, new { events = new[] { new { sequence = 1, occurredAt = RunClock.Now, kind = "Refused" } } }))
-            .ShouldBeFieldError("events[0].Reason", "En nekad öppning måste ha en orsak.");
-        var twice = new[] { new { sequence = 3, occurredAt = RunClock.Now, kind = "Opened" }, new { sequence = 3, occurredAt = RunClock.Now, kind = "Opened" } };
-        await (await api.PostAsJsonAsync(url, new { events = twice })).ShouldBeFieldError("events", "Samma löpnummer förekommer två gånger i uppladdningen.");
+        await (await api.PostAsJsonAsync(url, new { batch = "" })).ShouldBeFieldError("batch", "Skicka låsets signerade händelsebatch (base64).");
+        await (await api.PostAsJsonAsync(url, new { batch = "inte base64!" })).ShouldBeFieldError("batch", "Batchen är inte giltig base64.");
+        var malformed = await api.PostAsJsonAsync(url, new { batch = Convert.ToBase64String(new byte[40]) });
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await malformed.Content.ReadFromJsonAsync<JsonElement>()).Text("code").ShouldBe("batch-malformed");
         await using var db = app.SystemContext();
         (await db.AccessEvents.CountAsync(e => e.LockId == door.LockId)).ShouldBe(0);
     }
-
-    /// <summary>As the app sends it: enums by name.</summary>
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
-    private static object[] Events(Door door, int from, int to) => Enumerable.Range(from, to - from + 1)
-        .Select(i => (object)new { sequence = i, occurredAt = RunClock.Now.AddMinutes(i - 200), kind = "Opened", employeeId = door.EmployeeId })
-        .ToArray();
 }

@@ -42,7 +42,28 @@ public sealed class OpenDoorTests(AppFixture withDemo, AppWithoutDemoFixture wit
         opened.LockSequence.ShouldNotBeNull();
         opened.EmployeeId.ShouldBe(door.EmployeeId);
         opened.CredentialKind.ShouldBe(AccessCredentialKind.Normal);
+        // Protocol v2 end to end: the emulated lock signed the batch, the server stored the chain and who uploaded it.
+        opened.LockEventHash!.Length.ShouldBe(Protocol.HashLength);
+        opened.RecordedBy.ShouldStartWith("Eva Dörrsson");
         (await db.LockSyncs.SingleAsync(s => s.LockId == door.LockId)).HighestSequence.ShouldBe(opened.LockSequence!.Value);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task AnEventNumbered2Pow63Minus1_Gets400_AndTheDoorStillOpens(DatabaseProvider provider)
+    {
+        var app = await withDemo.For(provider);
+        using var door = await app.NewDoor(keyKind: DigitalKeyKind.WebApp);
+        var chain = new EventChain(door.LockId, door.LockKey, long.MaxValue - 1);
+        var extreme = chain.Sign([chain.Append(s => new LockEvent(door.LockId, s, RunClock.Now, LockEventKind.Opened, EmployeeId: door.EmployeeId))]);
+        var api = await app.ApiAsUser(door.UserName);
+
+        var response = await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", LockHistory.Body(extreme.ToArray()));
+
+        (await response.ShouldBeRefused(HttpStatusCode.BadRequest, "sequence-jump-too-large")).ShouldBe(long.MaxValue);
+        (await api.OpenDoor(door.LockId, door.DeviceKey)).GetProperty("message").GetString().ShouldBe("Dörren är upplåst.");
+        (await api.OpenDoor(door.LockId, door.DeviceKey)).GetProperty("message").GetString().ShouldBe("Dörren är upplåst.");
+        await using var db = app.SystemContext();
+        (await db.LockSyncs.SingleAsync(s => s.LockId == door.LockId)).HighestSequence.ShouldBe(2);
     }
 
     [DatabaseTheory, DatabaseProviders]

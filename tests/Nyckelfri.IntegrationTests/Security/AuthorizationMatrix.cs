@@ -91,8 +91,8 @@ public static partial class AuthorizationMatrix
     // Issue 5: opening doors. Care staff with a digital key (the handlers also require an employee
     // record and an issued key); lock events also come from a gateway's API key.
     private static readonly string[] DoorOpeners = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator];
-    private static readonly string[] LockEventUploaders = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Integration,
-        SystemAdministrator];
+    private static readonly string[] LockEventUploaders = [Employee, Nurse, Coordinator, UnitManager, NightPatrolCoordinator, Installer,
+        AlarmCentreSupport, Integration, SystemAdministrator];
     private static readonly string[] BreakGlassReviewers = [UnitManager, AlarmCentreSupport, Auditor, SystemAdministrator];
 
     public static readonly IReadOnlyDictionary<string, string[]?> Expected = new Dictionary<string, string[]?>

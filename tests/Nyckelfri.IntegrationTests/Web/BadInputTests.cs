@@ -25,7 +25,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         "personalIdentityNumber", "title", "organizationNumber", "contactName", "contactPhone", "contactEmail",
         "userName", "displayName", "password", "decisionReference", "consentNote",
         "keyNumber", "firmware", "note", "description", "reason", "comment",
-        "serialNumber", "holderPublicKey", "keptAt", "giverName", "receiverName",
+        "serialNumber", "holderPublicKey", "keptAt", "giverName", "receiverName", "batch", "lockPublicKey",
     ];
 
     public static readonly TheoryData<string, string> Payloads = new()

@@ -46,6 +46,42 @@ public sealed class DevicePagesTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [DatabaseTheory, DatabaseProviders]
+    public async Task InstallForm_RegistersTheLocksOwnKey_RefusesOneOffTheCurveInSwedish_AndTheLockPageShowsIt(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        using var session = await PageSession.LoginAsync(app, TestWorld.UserFor(Roles.Installer));
+        var id = await app.NewDevice();
+        var household = await app.NewHousehold();
+        var offCurve = new byte[65];
+        offCurve[0] = 0x04;
+        offCurve[64] = 7;
+        using var lockKey = Nyckelfri.LockProtocol.P256.CreateKey();
+        var publicKey = Nyckelfri.LockProtocol.P256.ExportPublicKey(lockKey);
+        Dictionary<string, string> Form(string key) => new()
+        {
+            ["Input.DeviceId"] = id.ToString(), ["Input.KeyNumber"] = DeviceArrange.Unique("K"), ["Input.LockPublicKey"] = key,
+        };
+
+        var wrongLength = await session.PostFormAsync($"/Hushall/{household}/Installera", Form("AAAA"));
+        var notAPoint = await session.PostFormAsync($"/Hushall/{household}/Installera", Form(Convert.ToBase64String(offCurve)));
+
+        WebUtility.HtmlDecode(await wrongLength.Content.ReadAsStringAsync()).ShouldContain("Låsets publika nyckel ska vara 65 byte i base64");
+        WebUtility.HtmlDecode(await notAPoint.Content.ReadAsStringAsync()).ShouldContain("Låsets publika nyckel är ingen punkt på kurvan P-256.");
+        (await app.DeviceRow(id)).Status.ShouldBe(DeviceStatus.InStock);
+
+        var mounted = await session.PostFormAsync($"/Hushall/{household}/Installera", Form(Convert.ToBase64String(publicKey)));
+
+        mounted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var device = await app.DeviceRow(id);
+        device.Status.ShouldBe(DeviceStatus.Installed);
+        device.LockPublicKey.ShouldBe(publicKey);
+        var devicePage = WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/Utrustning/{id}"));
+        devicePage.ShouldContain("Låsets publika nyckel är registrerad (fingeravtryck");
+        devicePage.ShouldContain($">{Nyckelfri.Access.GetLockUploads.Fingerprint(publicKey)}</span>");
+        devicePage.ShouldContain("Inga händelser från låset ännu.");
+    }
+
+    [DatabaseTheory, DatabaseProviders]
     public async Task InstallForm_UnknownSerialOrNothingChosen_ShowsSwedishErrorsAndSavesNothing(DatabaseProvider provider)
     {
         var app = await fixture.For(provider);

@@ -40,6 +40,9 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         _tokens = new ConcurrentDictionary<string, string>(tokens ?? new Dictionary<string, string>());
     }
 
+    /// <summary>The demo's lock-key secret for every app of this test run (<c>Demo:LockSecretFile</c>).</summary>
+    public static readonly string LockSecretFile = Path.Combine(Path.GetTempPath(), $"nyckelfri-test-lock-keys-{Environment.ProcessId}.secret");
+
     public TestDatabase Database { get; }
 
     /// <summary>The certificate that encrypts the app's Data Protection key ring: the run's, unless a test gave its own.</summary>
@@ -121,6 +124,8 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         // The demo's emulated lock platform for "Öppna" (on PostgreSQL too), without the demo municipalities.
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Demo:SeedOnEmpty", "false");
+        // The emulated locks' key secret (one per test run, never under the source tree).
+        builder.UseSetting("Demo:LockSecretFile", LockSecretFile);
         builder.UseSetting("Notifications:IntervalSeconds", "0");
         builder.UseSetting("Routines:SweepIntervalMinutes", "0");
         builder.UseSetting("Visits:WebhookIntervalSeconds", "0");

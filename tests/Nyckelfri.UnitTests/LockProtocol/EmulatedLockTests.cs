@@ -185,7 +185,7 @@ public class EmulatedLockTests
 
         opened.Opened.ShouldBeTrue();
         pushed.Applied.ShouldBeTrue();
-        events.Count.ShouldBe(2);
+        events!.Events.Count.ShouldBe(2);
         status.SerialNumber.ShouldBe("PH-1001");
         status.RevocationListVersion.ShouldBe(4);
         status.LastEventSequence.ShouldBe(2);

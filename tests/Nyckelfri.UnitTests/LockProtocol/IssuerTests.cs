@@ -6,19 +6,22 @@ namespace Nyckelfri.UnitTests.LockProtocol;
 public class IssuerTests
 {
     [Fact]
-    public void Issue_TwelveHours_Issued()
+    public void Issue_UntilMinusFrom43199Seconds_Issued_SoTheWindowHolds43200InclusiveSeconds()
     {
         using var world = new LockWorld();
 
-        world.Credential(validity: TimeSpan.FromHours(12)).Validity.ShouldBe(TimeSpan.FromHours(12));
+        var credential = world.Credential(validity: TimeSpan.FromSeconds(43_199));
+
+        credential.Validity.ShouldBe(Protocol.MaxValidity);
+        ((credential.ValidUntil - credential.ValidFrom).TotalSeconds + 1).ShouldBe(12 * 60 * 60);
     }
 
     [Fact]
-    public void Issue_TwelveHoursAndOneSecond_Throws()
+    public void Issue_UntilMinusFrom43200Seconds_Throws()
     {
         using var world = new LockWorld();
 
-        Should.Throw<ArgumentOutOfRangeException>(() => world.Credential(validity: TimeSpan.FromHours(12) + TimeSpan.FromSeconds(1)));
+        Should.Throw<ArgumentOutOfRangeException>(() => world.Credential(validity: TimeSpan.FromSeconds(43_200)));
     }
 
     [Theory]

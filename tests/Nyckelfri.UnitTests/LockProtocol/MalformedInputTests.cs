@@ -102,7 +102,7 @@ public class MalformedInputTests
     [Fact]
     public void DecodeRevocationList_HugeEntryCount_MalformedWithoutAllocating()
     {
-        byte[] bytes = [0x04, 0x01, 1, (byte)'k', 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF];
+        byte[] bytes = [0x04, 0x02, 1, (byte)'k', 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF];
 
         RevocationList.TryDecode(bytes, out _, out var reason).ShouldBeFalse();
         reason.ShouldBe(RefusalReason.Malformed);

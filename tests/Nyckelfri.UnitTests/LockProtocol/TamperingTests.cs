@@ -111,12 +111,14 @@ public class TamperingTests
         world.Lock.Verify(swapped).Reason.ShouldBe(RefusalReason.HolderSignatureInvalid);
     }
 
-    [Fact]
-    public void Decode_CredentialWithUnknownVersion_UnsupportedVersion()
+    [Theory]
+    [InlineData(1)] // version 1 was never in a lock in the field; a v2 lock refuses it
+    [InlineData(3)]
+    public void Decode_CredentialWithAnotherVersion_UnsupportedVersion(byte version)
     {
         using var world = new LockWorld();
         var bytes = world.Credential().ToArray();
-        bytes[1] = 2;
+        bytes[1] = version;
 
         Credential.TryDecode(bytes, out _, out var reason).ShouldBeFalse();
         reason.ShouldBe(RefusalReason.UnsupportedVersion);

@@ -13,7 +13,8 @@ namespace Nyckelfri.Web.Pages.Devices;
 /// those who may move devices). Each transition is its own form and handler, based on the version shown.
 /// </summary>
 [Authorize(Policy = Policies.DevicesRead)]
-public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup lookup, LockPermissions lockPermissions) : NyckelfriPageModel
+public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup lookup, LockPermissions lockPermissions, GetLockUploads uploads)
+    : NyckelfriPageModel
 {
     /// <summary>One form's fields; each action's form sends the ones it needs.</summary>
     public sealed class ActionInput
@@ -40,6 +41,9 @@ public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup
 
     /// <summary>For a mounted lock, to those who handle keys: who may open it today, and why (issue 5).</summary>
     public LockPermissions.Result? Permissions { get; private set; }
+
+    /// <summary>For a lock unit or entrance unit: its registered key and its newest signed events, with who uploaded them (issue 12).</summary>
+    public GetLockUploads.Result? Uploads { get; private set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct);
 
@@ -95,5 +99,7 @@ public sealed class DetailsModel(GetDevice get, GetHistory history, DeviceLookup
         if (Can(Policies.DigitalKeysRead) && Device.Kind is DeviceKind.LockUnit or DeviceKind.EntranceUnit
                                           && Device.Status is DeviceStatus.Installed or DeviceStatus.Faulty)
             Permissions = await lockPermissions.Handle(id, ct);
+        if (Device.Kind is DeviceKind.LockUnit or DeviceKind.EntranceUnit)
+            Uploads = await uploads.Handle(id, ct);
     }
 }

@@ -16,6 +16,7 @@ public abstract class InstallPageModel(DeviceLookup lookup, InstallDevice instal
         public Guid? DeviceId { get; set; }
         public string? SerialNumber { get; set; }
         public string? KeyNumber { get; set; }
+        public string? LockPublicKey { get; set; }
         public DateOnly? InstalledOn { get; set; }
         public string? Comment { get; set; }
     }
@@ -42,7 +43,8 @@ public abstract class InstallPageModel(DeviceLookup lookup, InstallDevice instal
             var chosen = await lookup.Choose(Input.DeviceId, Input.SerialNumber, ct);
             var command = new InstallDevice.Command
             {
-                Version = chosen.Version, KeyNumber = Input.KeyNumber, InstalledOn = Input.InstalledOn, Comment = Input.Comment,
+                Version = chosen.Version, KeyNumber = Input.KeyNumber, LockPublicKey = Input.LockPublicKey, InstalledOn = Input.InstalledOn,
+                Comment = Input.Comment,
             };
             place(command);
             await install.Handle(chosen.Id, command, ct);
