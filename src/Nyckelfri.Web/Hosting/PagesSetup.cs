@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace Nyckelfri.Web.Hosting;
@@ -7,7 +8,11 @@ public static class PagesSetup
 {
     public static IServiceCollection AddNyckelfriPages(this IServiceCollection services)
     {
-        services.AddRazorPages().AddMvcOptions(o => SwedishBindingMessages(o.ModelBindingMessageProvider));
+        services.AddRazorPages().AddMvcOptions(o =>
+        {
+            SwedishBindingMessages(o.ModelBindingMessageProvider);
+            o.Filters.Add(new NoHandlerNoPost());
+        });
         services.AddAntiforgery(o => o.Cookie.Name = "nyckelfri-af");
         return services;
     }
@@ -46,4 +51,25 @@ public static class PagesSetup
             headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
         await next();
     });
+
+    /// <summary>
+    /// A POST (or any write) naming a handler the page does not have is 404. Without this, Razor Pages renders
+    /// the page with no handler run, so a view that expects its GET's data failed with a 500 (seen when the
+    /// door pages' old "Open" handler was removed and a stale form still posted to it).
+    /// </summary>
+    private sealed class NoHandlerNoPost : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            var method = context.HttpContext.Request.Method;
+            if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+            {
+                context.Result = new NotFoundResult();
+                return;
+            }
+            await next();
+        }
+    }
 }

@@ -49,6 +49,18 @@ public sealed class OpenDoorTests(AppFixture withDemo, AppWithoutDemoFixture wit
     }
 
     [DatabaseTheory, DatabaseProviders]
+    public async Task APostToAHandlerThePageDoesNotHave_Is404_Not500(DatabaseProvider provider)
+    {
+        var app = await withDemo.For(provider);
+        using var door = await app.NewDoor(keyKind: DigitalKeyKind.WebApp);
+        using var session = await PageSession.LoginAsync(app, door.UserName);
+
+        // "Open" was the door page's server-side opening before the key moved into the browser.
+        (await session.PostFormAsync($"/Brukare/{door.ClientId}/Dorren", [], "Open")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await session.PostFormAsync("/Mina-brukare", [], "NoSuchHandler")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
     public async Task AnEventNumbered2Pow63Minus1_Gets400_AndTheDoorStillOpens(DatabaseProvider provider)
     {
         var app = await withDemo.For(provider);
