@@ -128,4 +128,24 @@ public sealed class VisitWebhookTests
             ["type", "visitId", "clientId", "employeeId", "unitId", "source", "startedAt", "endedAt", "durationSeconds"], ignoreOrder: true);
         PersonalDataScanner.Scan(json).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData(200, 900)] // the exact difference 2520.7 s would round to 2521
+    [InlineData(900, 200)] // 2519.3 s would round to 2519
+    [InlineData(0, 0)]
+    public void Json_FractionsOfASecond_DurationIsEndedAtMinusStartedAtAsSent(int startMs, int endMs)
+    {
+        var visit = new Visit(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, VisitSource.Lock,
+            new DateTime(2026, 11, 23, 8, 15, 0, DateTimeKind.Utc).AddMilliseconds(startMs), 1);
+        visit.End(new DateTime(2026, 11, 23, 8, 57, 0, DateTimeKind.Utc).AddMilliseconds(endMs), 2);
+
+        using var json = JsonDocument.Parse(VisitWebhookPayload.Json(visit));
+        var root = json.RootElement;
+        var started = DateTimeOffset.Parse(root.GetProperty("startedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var ended = DateTimeOffset.Parse(root.GetProperty("endedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        root.GetProperty("startedAt").GetString().ShouldBe("2026-11-23T08:15:00Z");
+        root.GetProperty("endedAt").GetString().ShouldBe("2026-11-23T08:57:00Z");
+        root.GetProperty("durationSeconds").GetInt64().ShouldBe((long)(ended - started).TotalSeconds);
+        root.GetProperty("durationSeconds").GetInt64().ShouldBe(2520);
+    }
 }
