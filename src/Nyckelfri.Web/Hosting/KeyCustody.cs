@@ -34,9 +34,10 @@ public static class KeyCustody
     public sealed record Report(string Message, string Thumbprint);
 
     public static IServiceCollection AddNyckelfriKeyCustody(this IServiceCollection services, IConfiguration configuration,
-        IHostEnvironment environment, IReadOnlyList<string> args)
+        IHostEnvironment environment, IReadOnlyList<string> args, TimeProvider? clock = null)
     {
-        var (certificate, report) = Load(configuration, environment, args);
+        // Registration runs before the container exists, so the clock comes in as an argument (the system's by default).
+        var (certificate, report) = Load(configuration, environment, args, clock ?? TimeProvider.System);
         var previous = configuration.GetSection(PreviousSection).GetChildren().Select(LoadConfigured).ToArray();
 
         services.AddDataProtection().SetApplicationName("Nyckelfri")
@@ -50,7 +51,8 @@ public static class KeyCustody
         return services;
     }
 
-    private static (X509Certificate2 Certificate, Report Report) Load(IConfiguration configuration, IHostEnvironment environment, IReadOnlyList<string> args)
+    private static (X509Certificate2 Certificate, Report Report) Load(IConfiguration configuration, IHostEnvironment environment, IReadOnlyList<string> args,
+        TimeProvider clock)
     {
         if (!string.IsNullOrWhiteSpace(configuration[PathSetting]))
         {
@@ -65,7 +67,7 @@ public static class KeyCustody
         var folder = DatabaseSetup.DataFolder(configuration, environment.ContentRootPath);
         var path = Path.Combine(folder, GeneratedFileName);
         var made = !File.Exists(path);
-        if (made) Generate(path);
+        if (made) Generate(path, clock);
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, null, X509KeyStorageFlags.EphemeralKeySet);
         return (certificate, new Report(
             (made ? "Made a key-encryption certificate for the demo at " : "The demo's key-encryption certificate is ") + path +
@@ -101,12 +103,12 @@ public static class KeyCustody
     }
 
     /// <summary>A self-signed RSA-3072 certificate as PKCS#12 without a password, readable by the owner only.</summary>
-    internal static void Generate(string path)
+    internal static void Generate(string path, TimeProvider clock)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest("CN=Nyckelfri data protection (demo)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
