@@ -24,7 +24,8 @@ public sealed record LockSyncStatus(
     long HighestSequence,
     long MissingEvents,
     DateTime? LastHeardAt,
-    IReadOnlyList<ExposedCredential> RevokedCredentials)
+    IReadOnlyList<ExposedCredential> RevokedCredentials,
+    RefusedUpload? LastRefusedUpload = null)
 {
     /// <summary>How long the revoked credentials the lock has no list for could still open it (null: none can).</summary>
     public DateTime? RevokedExposureUntil => RevokedCredentials.Count == 0 ? null : RevokedCredentials.Max(c => c.OpensUntil);
@@ -46,6 +47,9 @@ public sealed record LockSyncStatus(
 /// <summary>A credential a lost permission took back that this lock has no list for yet: it could open until <see cref="OpensUntil"/> (valid until + skew).</summary>
 public sealed record ExposedCredential(Guid CredentialId, Guid EmployeeId, string EmployeeName, DateTime ValidUntil, DateTime OpensUntil,
     string ReasonCode, string Reason, long FirstListVersion);
+
+/// <summary>The latest upload of this lock's events the server refused (or found to be a fork): when, why, and who sent it.</summary>
+public sealed record RefusedUpload(DateTime At, string ReasonCode, string? Detail, string? UploadedBy);
 
 public sealed class GetLockSync(NyckelfriDbContext db, RevocationLists lists) : IHandler
 {
@@ -77,8 +81,16 @@ public sealed class GetLockSync(NyckelfriDbContext db, RevocationLists lists) : 
         return new LockSyncStatus(lockId, lockVersion, sync?.RevocationListAppliedAt, current.ListVersion,
             current.ListVersion == 0 ? null : current.IssuedAt, Math.Max(0, current.ListVersion - lockVersion),
             blockedWithAccess, exposure, sync?.HighestSequence ?? 0, sync?.MissingEvents ?? 0, sync?.LastHeardAt,
-            await Exposed(lockId, lockVersion, ct));
+            await Exposed(lockId, lockVersion, ct), await LastRefused(lockId, ct));
     }
+
+    private Task<RefusedUpload?> LastRefused(Guid lockId, CancellationToken ct) =>
+        db.AccessEvents.IgnoreQueryFilters()
+            .Where(e => e.LockId == lockId && e.MunicipalityId == db.Scope.MunicipalityId && e.Kind == AccessEventKind.LockNotice
+                        && e.ReasonCode != null && (e.ReasonCode.StartsWith("events-refused-") || e.ReasonCode == "event-fork"))
+            .OrderByDescending(e => e.RecordedAt)
+            .Select(e => new RefusedUpload(e.RecordedAt, e.ReasonCode!, e.Detail, e.RecordedBy))
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>Revoked credentials for this lock first named in a list newer than the lock's, that could still open it now.</summary>
     private async Task<List<ExposedCredential>> Exposed(Guid lockId, long lockVersion, CancellationToken ct)

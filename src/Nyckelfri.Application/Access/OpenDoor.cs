@@ -128,7 +128,8 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
     /// <summary>
     /// The lock's events the server does not have yet, as the lock signed them, go up through the
     /// ordinary upload (and on to visits). The door has opened or not by now: a batch the server
-    /// refuses (logged, and a fork alerted, by the upload) does not change what the person at the door is told.
+    /// refuses does not change what the person at the door is told; the upload has written the refusal
+    /// to the access log (and the lock page shows it), and alerted a fork.
     /// </summary>
     private async Task Sync(ILockPlatform platform, Guid lockId, long lastKnown, CancellationToken ct)
     {
@@ -140,7 +141,7 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
         }
         catch (LockEventsRefusedException)
         {
-            // Nothing of the batch is stored; the lock keeps its events for the next sync.
+            // Nothing of the batch is stored and the refusal is in the access log; the lock keeps its events for the next sync.
         }
     }
 

@@ -74,11 +74,6 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
 
     private async Task<UploadResult> Upload(Guid lockId, ReadOnlyMemory<byte> encoded, bool scoped, CancellationToken ct)
     {
-        if (!EventBatch.TryDecode(encoded.Span, out var batch, out var reason))
-            throw reason == RefusalReason.UnsupportedVersion
-                ? new LockEventsRefusedException("unsupported-version", $"Batchen är inte i protokollversion {Protocol.Version}.")
-                : new LockEventsRefusedException("batch-malformed", "Batchen kunde inte läsas som en händelsebatch från ett lås.");
-
         // The caller's scope decides (query filters): a lock the caller cannot see does not exist for her.
         var municipalityId = db.Scope.MunicipalityId;
         var devices = scoped ? db.Devices.AsNoTracking() : db.Devices.IgnoreQueryFilters().AsNoTracking().Where(d => d.MunicipalityId == municipalityId);
@@ -86,20 +81,80 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
             .Where(d => d.Id == lockId && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit))
             .Select(d => new LockDevice(d.Id, d.MunicipalityId, d.SerialNumber, d.HouseholdId, d.LockPublicKey))
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
+        device = device with { MunicipalityId = municipalityId };
+
+        EventBatch batch;
+        try
+        {
+            batch = Verified(device, encoded.Span);
+        }
+        catch (LockEventsRefusedException refused)
+        {
+            await RecordRefusal(device, refused, ct);
+            throw;
+        }
+
+        UploadResult result;
+        try
+        {
+            result = await StoreWithRetries(device, batch, ct);
+        }
+        catch (LockEventsRefusedException refused) when (!refused.IsFork)
+        {
+            await RecordRefusal(device, refused, ct);
+            throw;
+        }
+        // Openings become visits (arrival, departure) once they have their ids.
+        await pairing.PairAsync(result.Saved, ct);
+        return result;
+    }
+
+    /// <summary>The batch decoded, signed by the lock's registered key, chained within itself, and with believable times.</summary>
+    private EventBatch Verified(LockDevice device, ReadOnlySpan<byte> encoded)
+    {
+        if (!EventBatch.TryDecode(encoded, out var batch, out var reason))
+            throw reason == RefusalReason.UnsupportedVersion
+                ? new LockEventsRefusedException("unsupported-version", $"Batchen är inte i protokollversion {Protocol.Version}.")
+                : new LockEventsRefusedException("batch-malformed", "Batchen kunde inte läsas som en händelsebatch från ett lås.");
         if (device.PublicKey is null || !P256.TryImportPublicKey(device.PublicKey, out var lockKey))
             throw new LockEventsRefusedException("lock-key-missing",
                 "Låset har ingen registrerad publik nyckel, så dess händelser kan inte kontrolleras. Registrera nyckeln när låset monteras.");
         using (lockKey)
         {
-            var check = batch.Check(lockId, lockKey);
+            var check = batch.Check(device.Id, lockKey);
             if (!check.IsValid) throw Refused(check);
         }
         CheckTimes(batch);
+        return batch;
+    }
 
-        var result = await StoreWithRetries(device with { MunicipalityId = municipalityId }, batch, ct);
-        // Openings become visits (arrival, departure) once they have their ids.
-        await pairing.PairAsync(result.Saved, ct);
-        return result;
+    /// <summary>How long one uploader's refusals of one kind at one lock make one line, so a hostile uploader cannot flood the log.</summary>
+    public static readonly TimeSpan RefusalLineWindow = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// A refused batch stores nothing of its events, but the refusal itself is a line in the access log
+    /// (a "Låshändelse" naming the reason and the uploader): a forged or damaged upload is evidence, and
+    /// the sync after "Öppna" has no one to tell it to. One line per uploader, reason and lock per
+    /// <see cref="RefusalLineWindow"/>. A fork has made its own line and alert already.
+    /// </summary>
+    private async Task RecordRefusal(LockDevice device, LockEventsRefusedException refused, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var now = db.Clock.UtcNow();
+        var uploader = db.Scope.UserName;
+        var reasonCode = "events-refused-" + refused.Code;
+        var since = now - RefusalLineWindow;
+        var recent = await db.AccessEvents.IgnoreQueryFilters()
+            .AnyAsync(e => e.LockId == device.Id && e.Kind == AccessEventKind.LockNotice && e.ReasonCode == reasonCode
+                           && e.RecordedBy == uploader && e.RecordedAt >= since, ct);
+        if (recent) return;
+        db.AccessEvents.Add(new AccessEvent(device.MunicipalityId, AccessEventKind.LockNotice, AccessOutcome.Denied, now, now)
+        {
+            LockId = device.Id, HouseholdId = device.HouseholdId, ReasonCode = reasonCode, RecordedBy = uploader,
+            Detail = "En uppladdning av låsets händelser nekades och inget av den sparades: " + refused.Message,
+        });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private sealed record LockDevice(Guid Id, Guid MunicipalityId, string SerialNumber, Guid? HouseholdId, byte[]? PublicKey);

@@ -79,6 +79,37 @@ public sealed class OpenDoorTests(AppFixture withDemo, AppWithoutDemoFixture wit
     }
 
     [DatabaseTheory, DatabaseProviders]
+    public async Task TheSyncAfterOpening_RefusedBecauseTheRegisteredLockKeyIsWrong_IsRecordedAndShownOnTheLockPage(DatabaseProvider provider)
+    {
+        var app = await withDemo.For(provider);
+        using var door = await app.NewDoor(keyKind: DigitalKeyKind.WebApp);
+        await using (var db = app.SystemContext())
+        {
+            // Someone registered another key at mounting: the lock's own signature no longer matches.
+            using var wrong = P256.CreateKey();
+            (await db.Devices.SingleAsync(d => d.Id == door.LockId)).RegisterLockPublicKey(P256.ExportPublicKey(wrong));
+            await db.SaveChangesAsync();
+        }
+        var api = await app.ApiAsUser(door.UserName);
+
+        // The door opens (the credential does not depend on the lock's key), but its events are not stored.
+        (await api.OpenDoor(door.LockId, door.DeviceKey)).GetProperty("message").GetString().ShouldBe("Dörren är upplåst.");
+        (await api.OpenDoor(door.LockId, door.DeviceKey)).GetProperty("message").GetString().ShouldBe("Dörren är upplåst.");
+
+        await using (var db = app.SystemContext())
+        {
+            (await db.AccessEvents.CountAsync(e => e.LockId == door.LockId && e.LockSequence != null)).ShouldBe(0);
+            var notice = (await db.AccessEvents.Where(e => e.LockId == door.LockId && e.ReasonCode == "events-refused-signature-invalid").ToListAsync())
+                .ShouldHaveSingleItem(); // two refusals within the hour by the same person: one line
+            notice.RecordedBy.ShouldNotBeNull().ShouldStartWith("Eva Dörrsson");
+        }
+        using var session = await PageSession.LoginAsync(app, TestWorld.UserFor(Nyckelfri.Identity.Roles.SystemAdministrator));
+        var lockPage = System.Net.WebUtility.HtmlDecode(await session.Client.GetStringAsync($"/Utrustning/{door.LockId}"));
+        lockPage.ShouldContain("Senast nekade uppladdning");
+        lockPage.ShouldContain("Låsets underskrift stämmer inte");
+    }
+
+    [DatabaseTheory, DatabaseProviders]
     public async Task BreakGlass_SignedByTheDevice_OpensAndIsRecorded(DatabaseProvider provider)
     {
         var app = await withDemo.For(provider);

@@ -37,6 +37,10 @@ public sealed class SignedEventUploadTests(AppFixture fixture)
         var response = await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", LockHistory.Body(forger.Sign(forged).ToArray()));
 
         (await response.ShouldBeRefused(HttpStatusCode.BadRequest, "signature-invalid")).ShouldBeNull();
+        // The refusal itself is one access-log line naming the reason and the uploader; nothing else changed.
+        var notice = (await app.TakeRefusalNoticesAsync(door.LockId)).ShouldHaveSingleItem();
+        (notice.ReasonCode, notice.Outcome, notice.LockSequence).ShouldBe(("events-refused-signature-invalid", AccessOutcome.Denied, (long?)null));
+        notice.RecordedBy.ShouldNotBeNull().ShouldStartWith("Eva Dörrsson");
         (await app.FingerprintAsync()).ShouldBe(before);
     }
 
@@ -89,6 +93,7 @@ public sealed class SignedEventUploadTests(AppFixture fixture)
         var response = await api.PostAsJsonAsync($"/api/v1/locks/{door.LockId}/events", LockHistory.Body(tampered));
 
         (await response.ShouldBeRefused(HttpStatusCode.BadRequest, code)).ShouldBe(culprit);
+        (await app.TakeRefusalNoticesAsync(door.LockId)).ShouldHaveSingleItem().ReasonCode.ShouldBe("events-refused-" + code);
         await using var db = app.SystemContext();
         (await db.AccessEvents.CountAsync(e => e.LockId == door.LockId)).ShouldBe(0);
         (await db.LockSyncs.CountAsync(s => s.LockId == door.LockId)).ShouldBe(0);
@@ -166,6 +171,8 @@ public sealed class SignedEventUploadTests(AppFixture fixture)
             .ShouldBe(LockEventLimits.Default.MaxSequenceJump + 1);
         (await (await api.PostAsJsonAsync(url, ahead.Body(1, 1))).ShouldBeRefused(HttpStatusCode.BadRequest, "event-in-future")).ShouldBe(1);
 
+        (await app.TakeRefusalNoticesAsync(door.LockId)).Select(n => n.ReasonCode)
+            .ShouldBe(["events-refused-event-in-future", "events-refused-sequence-jump-too-large"], ignoreOrder: true);
         (await app.FingerprintAsync()).ShouldBe(before);
     }
 
@@ -190,6 +197,10 @@ public sealed class SignedEventUploadTests(AppFixture fixture)
             ((int)status).ShouldBeInRange(400, 499, $"input {i}: {await response.Content.ReadAsStringAsync()}");
         }
 
+        // One line per refusal reason (and uploader) per hour, however many were refused: no flood.
+        var notices = await app.TakeRefusalNoticesAsync(door.LockId);
+        notices.Count.ShouldBeGreaterThan(1);
+        notices.Select(n => n.ReasonCode).ShouldBeUnique();
         (await app.FingerprintAsync()).ShouldBe(before);
         statuses.Keys.ShouldContain(HttpStatusCode.BadRequest);
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -101,3 +102,21 @@ internal static class ApiChecks
 internal sealed record HistoryLine(string Action, List<Change> Changes);
 
 internal sealed record Change(string Field, string? Before, string? After);
+
+internal static class RefusedUploadNotices
+{
+    /// <summary>
+    /// Reads and then deletes the access-log lines that record refused uploads of the lock's events
+    /// (reason "events-refused-…"), so that a test can show the refusal was recorded and that nothing
+    /// else changed (a fingerprint taken before equals one taken after).
+    /// </summary>
+    public static async Task<List<Nyckelfri.Access.AccessEvent>> TakeRefusalNoticesAsync(this NyckelfriApp app, Guid lockId)
+    {
+        await using var db = app.SystemContext();
+        var notices = await db.AccessEvents.Where(e => e.LockId == lockId && e.ReasonCode != null && e.ReasonCode.StartsWith("events-refused-"))
+            .OrderBy(e => e.RecordedAt).ThenBy(e => e.ReasonCode).ToListAsync();
+        db.AccessEvents.RemoveRange(notices);
+        await db.SaveChangesAsync();
+        return notices;
+    }
+}
