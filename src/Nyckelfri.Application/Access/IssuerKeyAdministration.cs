@@ -123,6 +123,8 @@ public sealed class RetireIssuerKey(NyckelfriDbContext db, IssuerKeys issuers, R
     public async Task<Result> Handle(Guid municipalityId, string? keyId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(keyId)) throw ValidationFailedException.For("KeyId", "Ange vilken nyckel.");
+        // The key set and the list signed again under the signing key: one transaction (RevocationLists.LockPublishingAsync).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = db.Clock.UtcNow();
         // The key first: asking for an unknown key changes nothing (not even the first key is made).
         var key = await db.IssuerKeys.IgnoreQueryFilters().FirstOrDefaultAsync(k => k.MunicipalityId == municipalityId && k.KeyId == keyId, ct)
@@ -149,6 +151,7 @@ public sealed class RetireIssuerKey(NyckelfriDbContext db, IssuerKeys issuers, R
         // with this set: the same entries are published again under the signing key.
         await lists.PublishAsync(municipalityId, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Result(key.KeyId, set.SetVersion);
     }
 }

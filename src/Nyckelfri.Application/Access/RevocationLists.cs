@@ -33,8 +33,9 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
 
     /// <summary>
     /// Adds the next version to the caller's unit of work, listing every blocked key (tracked blocks not
-    /// yet saved included). Two publishes at once would take the same version: the unique index refuses
-    /// the second save, and the caller retries.
+    /// yet saved included). Must run inside a transaction that the caller commits after saving: the
+    /// publishing lock (<see cref="LockPublishingAsync"/>) is taken first, so two publishes at once take
+    /// consecutive versions instead of colliding on the unique index.
     /// </summary>
     public async Task<RevocationListRecord> PublishAsync(Guid municipalityId, CancellationToken ct) =>
         await PublishAsync(municipalityId, db.Clock.UtcNow(), ct);
@@ -42,6 +43,7 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
     /// <param name="issuedAt">When the list is dated (now, except for the demo's history).</param>
     public async Task<RevocationListRecord> PublishAsync(Guid municipalityId, DateTime issuedAt, CancellationToken ct)
     {
+        await LockPublishingAsync(db, ct);
         var issuer = await issuers.ForMunicipalityAsync(municipalityId, ct);
         var current = await CurrentAsync(municipalityId, ct);
         var stored = await db.DigitalKeys.IgnoreQueryFilters().AsNoTracking()
@@ -61,6 +63,23 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
         db.RevocationLists.Add(record);
         return record;
     }
+
+    /// <summary>
+    /// Serialises everything that publishes a revocation list, until the current transaction ends. On
+    /// PostgreSQL a transaction-scoped advisory lock; on SQLite the transaction itself, which Nyckelfri
+    /// begins IMMEDIATE (the single writer's lock is held from its first statement). Re-entrant: the
+    /// permission follower takes it before deciding, and its publish takes it again.
+    /// </summary>
+    public static async Task LockPublishingAsync(NyckelfriDbContext db, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A revocation list is published inside a transaction that the caller commits after saving.");
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PublishingLockClass}, {PublishingLockObject})", ct);
+    }
+
+    /// <summary>The advisory lock's two keys: "revocation list" in ASCII-ish, and 1.</summary>
+    private const int PublishingLockClass = 0x52564C53, PublishingLockObject = 1;
 
     /// <summary>Device keys replaced by a new enrolment (saved, and tracked in this unit of work).</summary>
     private async Task<IEnumerable<byte[]>> ReplacedDeviceKeyHashesAsync(Guid municipalityId, CancellationToken ct)

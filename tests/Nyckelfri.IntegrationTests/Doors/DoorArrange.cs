@@ -132,9 +132,11 @@ internal static class DoorArrange
         await using var db = app.SystemContext(app.World.MunicipalityA);
         var issuers = new IssuerKeys(db, scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
             scope.ServiceProvider.GetRequiredService<IssuerCache>());
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var key = await db.DigitalKeys.SingleAsync(k => k.Id == door.KeyId);
         key.Block("Borttappad", app.Clock.UtcNow());
         await new RevocationLists(db, issuers).PublishAsync(app.World.MunicipalityA, CancellationToken.None);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 }

@@ -115,6 +115,43 @@ public sealed class RevocationFollowsPermissionTests(AppFixture fixture)
         page.ShouldContain("låsets klocktolerans (120 sekunder)");
     }
 
+    [DatabaseTheory, DatabaseProviders]
+    public async Task BlocksAndEndedPermissionsAtTheSameMoment_AllSucceed_WithConsecutiveListVersions_AndTheNewestNamesThemAll(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var blocked = new List<Door>();
+        var ended = new List<(Door Door, Credential Credential)>();
+        for (var i = 0; i < 4; i++) blocked.Add(await app.NewDoor());
+        for (var i = 0; i < 4; i++)
+        {
+            var door = await app.NewDoor();
+            ended.Add((door, await Issue(await app.ApiAsUser(door.UserName), door)));
+        }
+        var alarmCentre = await app.ApiAs(Roles.AlarmCentreAdministration);
+        var before = (await CurrentListOrNone(app))?.ListVersion ?? 0;
+
+        // Every one of these publishes a list; before, two at once took the same version and one got 409.
+        var blocks = blocked.Select(async d =>
+            await (await alarmCentre.PostAsJsonAsync($"/api/v1/digital-keys/{d.KeyId}/block", new { reason = "Borttappad" })).ShouldBeOk());
+        var ends = ended.Select(e => End(app, e.Door, Way.EmploymentEnded, null));
+        await Task.WhenAll(blocks.Cast<Task>().Concat(ends));
+
+        await using var db = app.SystemContext();
+        var published = await db.RevocationLists.Where(r => r.MunicipalityId == app.World.MunicipalityA && r.ListVersion > before)
+            .Select(r => r.ListVersion).OrderBy(v => v).ToListAsync();
+        published.ShouldBe([.. Enumerable.Range(1, published.Count).Select(n => before + n)]);
+        published.Count.ShouldBe(8);
+        var newest = await CurrentList(app);
+        foreach (var (_, credential) in ended) newest.IsCredentialRevoked(credential.CredentialId).ShouldBeTrue();
+        foreach (var door in blocked) newest.IsHolderKeyRevoked(door.Holder.PublicKey).ShouldBeTrue();
+    }
+
+    private static async Task<RevocationList?> CurrentListOrNone(NyckelfriApp app)
+    {
+        await using var db = app.SystemContext();
+        return await db.RevocationLists.AnyAsync(r => r.MunicipalityId == app.World.MunicipalityA) ? await CurrentList(app) : null;
+    }
+
     internal static async Task<Credential> Issue(HttpClient phone, Door door)
     {
         var body = await (await phone.PostAsJsonAsync("/api/v1/credentials", new { lockId = door.LockId })).ShouldBeOk();

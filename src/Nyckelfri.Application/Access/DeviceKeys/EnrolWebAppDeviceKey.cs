@@ -73,6 +73,8 @@ public sealed class EnrolWebAppDeviceKey(NyckelfriDbContext db, ProofOfPossessio
             return new Result(key.Id, Fingerprint(key), false, null);
         var replaced = key.EnrolDeviceKey(publicKey);
         long? listVersion = null;
+        // The old device key goes on a new revocation list in the same transaction as the enrolment.
+        await using var transaction = replaced is null ? null : await db.Database.BeginTransactionAsync(ct);
         if (replaced is not null)
         {
             db.ReplacedDeviceKeys.Add(new ReplacedDeviceKey(key.MunicipalityId, key.Id, replaced, db.Clock.UtcNow(), scope.UserName));
@@ -82,6 +84,7 @@ public sealed class EnrolWebAppDeviceKey(NyckelfriDbContext db, ProofOfPossessio
         }
         else db.Record(key, "Enhetsnyckel registrerad", $"Webbläsarens nyckel med fingeravtryck {Fingerprint(key)}, med bevis på innehav.");
         await db.SaveChangesAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new Result(key.Id, Fingerprint(key), replaced is not null, listVersion);
     }
 

@@ -26,17 +26,11 @@ public sealed class BlockDigitalKey(NyckelfriDbContext db, RevocationLists revoc
         var reason = v.Required(nameof(Command.Reason), command.Reason, "Anledning", DigitalKeyRules.MaxReasonLength);
         v.ThrowIfInvalid();
 
-        // Two blocks at once take the same list version; the unique index refuses the second save, which
-        // then starts over once (on a clean unit of work) and takes the next version.
-        try
-        {
-            return await Block(id, reason!, ct);
-        }
-        catch (Exception e) when (e is ConcurrencyConflictException or RuleViolationException { Code: "duplicate" })
-        {
-            db.ChangeTracker.Clear();
-            return await Block(id, reason!, ct);
-        }
+        // One transaction: two blocks at once publish consecutive list versions (RevocationLists.LockPublishingAsync).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var version = await Block(id, reason!, ct);
+        await transaction.CommitAsync(ct);
+        return version;
     }
 
     private async Task<long> Block(Guid id, string reason, CancellationToken ct)

@@ -20,6 +20,8 @@ public sealed class RevocationFollowsPermission(NyckelfriDbContext db, IssuerKey
     /// <summary>Decides again and adds the revocations and lists to the context (the caller saves). Returns how many were revoked.</summary>
     public async Task<int> FollowAsync(PermissionChanges changes, CancellationToken ct)
     {
+        // Before deciding: a concurrent follower's revocations are then committed and seen, never taken twice.
+        await RevocationLists.LockPublishingAsync(db, ct);
         var locks = await LocksConcerned(changes, ct);
         var employees = changes.Employees.ToList();
         var now = db.Clock.UtcNow();
