@@ -24,11 +24,16 @@ internal static class ProtocolVectors
     public static readonly DateTimeOffset ListIssuedAt = ValidFrom.AddHours(-1);
     public const long ListVersion = 3;
     public static readonly byte[] Nonce = [.. Enumerable.Range(0, 32).Select(i => (byte)i)];
+    public const string NextKeyId = "vectors-2";
+    public const long KeySetVersion = 2;
+    public static readonly Guid DigitalKeyId = Guid.Parse("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+    public static readonly byte[] EnrolmentChallenge = [.. Enumerable.Range(0x20, 32).Select(i => (byte)i)];
 
     // Private scalars: the issuer's is RFC 6979's P-256 example key; the others are SHA-256 of a label.
     public static readonly string IssuerPrivate = "C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721";
     public static readonly string HolderPrivate = Convert.ToHexString(SHA256.HashData("nyckelfri/vectors/holder"u8));
     public static readonly string LockPrivate = Convert.ToHexString(SHA256.HashData("nyckelfri/vectors/lock"u8));
+    public static readonly string NextIssuerPrivate = Convert.ToHexString(SHA256.HashData("nyckelfri/vectors/issuer-2"u8));
 
     public static ECDsa Key(string privateHex) =>
         ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = Convert.FromHexString(privateHex) });
@@ -48,6 +53,10 @@ internal static class ProtocolVectors
 
     public static RevocationList RevocationList(ECDsa issuer) => Nyckelfri.LockProtocol.RevocationList.Sign(issuer, KeyId, ListVersion, ListIssuedAt,
         [CredentialId], [SHA256.HashData(new byte[65])], [RevokedEmployeeId]);
+
+    /// <summary>The set a lock takes when the issuer rotates: signed by the current key, trusting it and the next one.</summary>
+    public static IssuerKeySet IssuerKeySet(ECDsa issuer) => new Issuer(KeyId, issuer).SignKeySet(KeySetVersion, ListIssuedAt,
+        [new TrustedIssuer(NextKeyId, PublicKey(NextIssuerPrivate)), new TrustedIssuer(KeyId, PublicKey(IssuerPrivate))]);
 
     public static EventBatch EventBatch(ECDsa lockKey)
     {
@@ -74,6 +83,8 @@ internal static class ProtocolVectors
         var response = Response(holder, credential);
         var list = RevocationList(issuer);
         var batch = EventBatch(lockKey);
+        var keySet = IssuerKeySet(issuer);
+        var enrolmentSigned = Enrolment.SignedBytes(EnrolmentChallenge, DigitalKeyId, PublicKey(HolderPrivate));
         return new JsonObject
         {
             ["protocolVersion"] = Protocol.Version,
@@ -84,6 +95,7 @@ internal static class ProtocolVectors
                 ["issuer"] = KeyNode(IssuerPrivate, KeyId),
                 ["holder"] = KeyNode(HolderPrivate, null),
                 ["lock"] = KeyNode(LockPrivate, null),
+                ["nextIssuer"] = KeyNode(NextIssuerPrivate, NextKeyId),
             },
             ["inputs"] = new JsonObject
             {
@@ -92,12 +104,22 @@ internal static class ProtocolVectors
                 ["nonce"] = Convert.ToHexString(Nonce), ["lockTime"] = LockTime.ToUnixTimeSeconds(),
                 ["listVersion"] = ListVersion, ["listIssuedAt"] = ListIssuedAt.ToUnixTimeSeconds(),
                 ["revokedKeyHash"] = Convert.ToHexString(SHA256.HashData(new byte[65])), ["revokedEmployeeId"] = RevokedEmployeeId.ToString(),
+                ["keySetVersion"] = KeySetVersion, ["keySetIssuedAt"] = ListIssuedAt.ToUnixTimeSeconds(),
+                ["digitalKeyId"] = DigitalKeyId.ToString(), ["enrolmentChallenge"] = Convert.ToHexString(EnrolmentChallenge),
             },
             ["credential"] = Message(credential.Encoded, Signed.Bytes(Protocol.CredentialTag, credential.Body)),
             ["challenge"] = new JsonObject { ["hex"] = Convert.ToHexString(Challenge().Encode()) },
             ["response"] = Message(response.Encoded, Nyckelfri.LockProtocol.Response.SignedBytes(LockId, Nonce, credential)),
             ["revocationList"] = Message(list.Encoded, Signed.Bytes(Protocol.RevocationListTag, list.Body)),
             ["eventBatch"] = BatchNode(batch),
+            ["issuerKeySet"] = Message(keySet.Encoded, Signed.Bytes(Protocol.IssuerKeySetTag, keySet.Body)),
+            ["enrolmentProof"] = new JsonObject
+            {
+                ["about"] = "Not a lock message: the device's proof that it holds the holder key, signed over tag ‖ challenge ‖ digital key id ‖ public key.",
+                ["signedBytes"] = Convert.ToHexString(enrolmentSigned),
+                ["signedBytesSha256"] = Convert.ToHexString(SHA256.HashData(enrolmentSigned)),
+                ["proof"] = Convert.ToHexString(Enrolment.Prove(holder, EnrolmentChallenge, DigitalKeyId)),
+            },
         };
     }
 

@@ -103,4 +103,32 @@ public sealed class VectorTests
             decoded.HeadHash));
         decoded.Events.Select(e => e.Event).ShouldBe(fresh.Events.Select(e => e.Event));
     }
+
+    [Fact]
+    public void IssuerKeySet_RegeneratedMatches_SignatureVerifies_AndALockTakesIt()
+    {
+        using var issuer = ProtocolVectors.Key(ProtocolVectors.IssuerPrivate);
+        var vector = Hex("issuerKeySet.hex");
+
+        vector[0].ShouldBe((byte)0x06);
+        vector[..^64].ShouldBe(ProtocolVectors.IssuerKeySet(issuer).Encoded[..^64].ToArray());
+        P256.Verify(issuer, Hex("issuerKeySet.signedBytes"), vector[^64..]).ShouldBeTrue();
+        Enrolment.IsLowS(vector[^64..]).ShouldBeTrue();
+        IssuerKeySet.TryDecode(vector, out var decoded, out _).ShouldBeTrue();
+        (decoded!.SignerKeyId, decoded.SetVersion, decoded.IssuedAt).ShouldBe((ProtocolVectors.KeyId, ProtocolVectors.KeySetVersion, ProtocolVectors.ListIssuedAt));
+        decoded.Keys.Select(k => k.KeyId).ShouldBe([ProtocolVectors.KeyId, ProtocolVectors.NextKeyId]);
+        decoded.Keys[1].PublicKey.ShouldBe(Hex("keys.nextIssuer.public"));
+    }
+
+    [Fact]
+    public void EnrolmentProof_SignedBytesMatch_AndTheProofVerifies()
+    {
+        var signed = Hex("enrolmentProof.signedBytes");
+        var holderPublic = Hex("keys.holder.public");
+
+        signed.ShouldBe(Enrolment.SignedBytes(Hex("inputs.enrolmentChallenge"), ProtocolVectors.DigitalKeyId, holderPublic));
+        System.Text.Encoding.ASCII.GetString(signed, 0, 33).ShouldBe("nyckelfri/device-key-enrolment/v1");
+        Enrolment.Verify(holderPublic, Hex("inputs.enrolmentChallenge"), ProtocolVectors.DigitalKeyId, Hex("enrolmentProof.proof")).ShouldBeTrue();
+        Enrolment.Verify(holderPublic, Hex("inputs.enrolmentChallenge"), Guid.NewGuid(), Hex("enrolmentProof.proof")).ShouldBeFalse();
+    }
 }
