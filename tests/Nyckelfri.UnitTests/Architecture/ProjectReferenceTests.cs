@@ -22,6 +22,7 @@ public sealed class ProjectReferenceTests
         ["tests/Nyckelfri.UnitTests"] =
         [
             "src/Nyckelfri.Application", "src/Nyckelfri.LockProtocol", "src/Nyckelfri.LockEmulator", "src/Nyckelfri.Demo", "src/Nyckelfri.Web",
+            "tools/Nyckelfri.LockEmulator.Cli",
         ],
         ["tests/Nyckelfri.IntegrationTests"] = ["src/Nyckelfri.Web"],
         ["tests/Nyckelfri.BrowserTests"] = ["src/Nyckelfri.Web"],
