@@ -135,14 +135,9 @@ public sealed class LockVerifier : IDisposable
         lock (_gate)
         {
             var current = _revocationList?.ListVersion ?? 0;
-            RefusalReason reason;
-            if (!_issuers.TryGetValue(list.IssuerKeyId, out var issuerKey))
-                reason = RefusalReason.UntrustedIssuer;
-            else if (!list.IssuerSignatureMatches(issuerKey))
-                reason = RefusalReason.IssuerSignatureInvalid;
-            else if (list.ListVersion <= current)
-                reason = RefusalReason.RevocationListNotNewer;
-            else
+            var reason = SignedByTrustedAndNewer(list.IssuerKeyId, list.IssuerSignatureMatches, list.ListVersion, current,
+                RefusalReason.RevocationListNotNewer);
+            if (reason == RefusalReason.None)
             {
                 _revocationList = list;
                 return new RevocationUpdateResult(RefusalReason.None, list.ListVersion, list.ListVersion);
@@ -167,16 +162,11 @@ public sealed class LockVerifier : IDisposable
         lock (_gate)
         {
             var current = _issuerKeySetVersion;
-            RefusalReason reason;
-            if (!_issuers.TryGetValue(set.SignerKeyId, out var signerKey))
-                reason = RefusalReason.UntrustedIssuer;
-            else if (!set.SignatureMatches(signerKey))
-                reason = RefusalReason.IssuerSignatureInvalid;
-            else if (set.SetVersion <= current)
-                reason = RefusalReason.IssuerKeySetNotNewer;
-            else if (ImportAll(set.Keys) is not { } keys)
+            var reason = SignedByTrustedAndNewer(set.SignerKeyId, set.SignatureMatches, set.SetVersion, current, RefusalReason.IssuerKeySetNotNewer);
+            var keys = reason == RefusalReason.None ? ImportAll(set.Keys) : null;
+            if (reason == RefusalReason.None && keys is null)
                 reason = RefusalReason.Malformed;
-            else
+            if (keys is not null)
             {
                 foreach (var old in _issuers.Values)
                     old.Dispose();
@@ -188,6 +178,18 @@ public sealed class LockVerifier : IDisposable
             }
             return new IssuerKeySetUpdateResult(reason, current, set.SetVersion);
         }
+    }
+
+    /// <summary>
+    /// The rule both signed updates follow (revocation list, issuer key set): signed by a key the lock
+    /// trusts now, the signature verifies, and the version is above the one the lock has. Call under the gate.
+    /// </summary>
+    private RefusalReason SignedByTrustedAndNewer(string signerKeyId, Func<ECDsa, bool> signatureMatches, long offered, long current,
+        RefusalReason notNewer)
+    {
+        if (!_issuers.TryGetValue(signerKeyId, out var signer)) return RefusalReason.UntrustedIssuer;
+        if (!signatureMatches(signer)) return RefusalReason.IssuerSignatureInvalid;
+        return offered <= current ? notNewer : RefusalReason.None;
     }
 
     /// <summary>All the set's keys as verification keys, or null (nothing kept) if one is not a point on the curve.</summary>
