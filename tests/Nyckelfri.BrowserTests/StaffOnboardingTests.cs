@@ -7,14 +7,16 @@ namespace Nyckelfri.BrowserTests;
 
 /// <summary>
 /// Staff onboarding (issue 12) on a phone-width screen: the system administrator registers a new
-/// employee, creates a login for them from the employee's page, and the new login sees Mina brukare.
+/// employee and creates a login for them from the employee's page; the alarm centre registers a web-app
+/// key and hands it out to her; she signs in, sees Mina brukare, and opens a door with a key her browser
+/// makes and enrols at that first "Öppna".
 /// </summary>
 public sealed class StaffOnboardingTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private const int PhoneWidth = 375;
 
     [BrowserFact]
-    public async Task Administrator_RegistersAnEmployee_AndCreatesTheirLogin_WhichSeesMyClients()
+    public async Task Administrator_RegistersAnEmployee_AndCreatesTheirLogin_AlarmCentreHandsOutAKey_AndTheNewEmployeeOpensADoor()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var userName = "nyanstalld-" + suffix;
@@ -34,9 +36,17 @@ public sealed class StaffOnboardingTests(BrowserFixture fixture, ITestOutputHelp
         (await (await user.OpenLinkedEmployee()).Login()).ShouldBe(userName);
         (await admin.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "the employee's page");
 
+        await using var alarmCentre = await OpenBrowser(Viewport.Phone, "Onboarding-larmcentral");
+        await (await LoginPage.Open(alarmCentre)).LoginAs("larmcentral-support");
+        var key = await WebAppKeyHandOut.Register(alarmCentre, "WA-" + suffix);
+        await key.HandOutTo($"{lastName}, Nora", "Linda Ekström", $"Nora {lastName}");
+        (await key.VisibleText()).ShouldContain("Utlämningen är registrerad.");
+
         await using var phone = await OpenBrowser(Viewport.Phone, "Onboarding-ny");
         var mine = await (await (await LoginPage.Open(phone)).LoginAs(userName)).GoToMyClients();
         (await mine.ClientCount()).ShouldBeGreaterThan(0);
         (await phone.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "Mina brukare");
+        var (_, clientPath) = await mine.FirstClientWithLock();
+        (await mine.Open(clientPath)).ShouldBe("Dörren är upplåst.");
     }
 }

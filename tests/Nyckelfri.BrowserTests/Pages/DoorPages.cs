@@ -153,3 +153,36 @@ public sealed class RegisterDigitalKeyPage(BrowserSession session) : PageObject(
         await ClickAndArrive(Button("Registrera"), "registrera-digital-nyckel-skickad");
     }
 }
+
+/// <summary>
+/// The alarm centre's two steps for a new employee's web-app key: "Registrera digital nyckel" with the kind
+/// Webbapp (no public key: the employee's browser makes the pair), then "Lämna ut till medarbetare" on the
+/// key's page with the signed receipt.
+/// </summary>
+public sealed class WebAppKeyHandOut(BrowserSession session) : PageObject(session)
+{
+    public static async Task<WebAppKeyHandOut> Register(BrowserSession session, string keyNumber)
+    {
+        await Visit(session, "/Nycklar/Digitala/Ny", "registrera-digital-nyckel");
+        var page = new WebAppKeyHandOut(session);
+        await page.Field("Nyckelnummer").FillAsync(keyNumber);
+        await page.Field("Typ av nyckel").SelectOptionAsync(new SelectOptionValue { Label = "Webbapp" });
+        await page.ClickAndArrive(page.Button("Registrera"), "digital-nyckel-webbapp");
+        return page;
+    }
+
+    /// <summary>Hands the key out to the employee whose option ("Efternamn, Förnamn (Utförare)") contains <paramref name="employee"/>; the receipt signed by both.</summary>
+    public async Task HandOutTo(string employee, string giver, string receiver)
+    {
+        await Page.Locator("summary", new() { HasTextString = "Lämna ut till medarbetare" }).ClickAsync();
+        var select = Field("Medarbetare");
+        var option = await select.Locator("option", new() { HasTextString = employee }).First.GetAttributeAsync("value");
+        await select.SelectOptionAsync(option!);
+        await Field("Förvaras (när den inte bärs)").FillAsync("I telefonen");
+        await Field("Lämnas av (namn)").FillAsync(giver);
+        await Field("Tas emot av (namn)").FillAsync(receiver);
+        await Field("Den som lämnar").CheckAsync();
+        await Field("Den som tar emot").CheckAsync();
+        await ClickAndArrive(Button("Registrera utlämning"), "digital-nyckel-kvittens");
+    }
+}
