@@ -36,6 +36,7 @@ public sealed class StaffLogins(NyckelfriDbContext db, UserManager<AppUser> user
         if (command.EmployeeId is not { } employeeId || employeeId == Guid.Empty)
             throw ValidationFailedException.For(nameof(Command.EmployeeId), "Välj en medarbetare.");
         var user = await LoadUser(userId, ct);
+        user.ThrowIfRemoved();
         await LinkAsync(user, employeeId, ct);
         ThrowIfFailed(await users.UpdateAsync(user));
         await users.UpdateSecurityStampAsync(user);
