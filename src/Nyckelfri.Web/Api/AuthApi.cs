@@ -89,8 +89,11 @@ public static class AuthApi
         // Ends every session of the caller's login, on every device: cookies, access tokens and refresh tokens.
         api.MapPost("/auth/logout", async Task<IResult> (HttpContext http, UserManager<AppUser> users, ISecurityEvents events) =>
             {
+                // An API key is no login: it has no session to end.
                 var user = await users.GetUserAsync(http.User);
-                if (user is null) return TypedResults.Unauthorized();
+                if (user is null)
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Bara en inloggad person kan logga ut.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "not-a-login" });
                 await users.UpdateSecurityStampAsync(user);
                 await events.RecordAsync(new SecurityEvent(SecurityEventKind.LoggedOut, user.Id, user.UserName, user.MunicipalityId, user.Id,
                     "api", http.Connection.RemoteIpAddress?.ToString()), http.RequestAborted);
