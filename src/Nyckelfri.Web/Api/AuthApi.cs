@@ -55,9 +55,8 @@ public static class AuthApi
                     return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Tvåstegsinloggning krävs.",
                         detail: "Din roll kräver tvåstegsinloggning. Aktivera den i webben innan du använder API:t.");
                 await users.ResetAccessFailedCountAsync(user);
-                var properties = new AuthenticationProperties();
-                sessions.MarkStarted(properties);
-                return TypedResults.SignIn(principal, properties, IdentityConstants.BearerScheme);
+                sessions.MarkStarted(principal);
+                return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous()
             .WithTags("Inloggning");
@@ -70,7 +69,7 @@ public static class AuthApi
                 var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
                 if (ticket?.Properties.ExpiresUtc is not { } expires || expires <= clock.GetUtcNow())
                     return Refused("Förnyelsetoken är ogiltig eller har gått ut. Logga in igen.");
-                var refusal = sessions.PastAbsoluteLimit(ticket.Properties) ? "session-too-old" : await sessions.RefusalAsync(ticket.Principal, http);
+                var refusal = sessions.PastAbsoluteLimit(ticket.Principal) ? "session-too-old" : await sessions.RefusalAsync(ticket.Principal, http);
                 if (refusal is not null)
                 {
                     await SessionValidator.RecordRefusalAsync(http, ticket.Principal, refusal);
@@ -79,9 +78,9 @@ public static class AuthApi
                 var user = await users.FindByIdAsync(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
                 if (user is null || !await signIn.CanSignInAsync(user)) return Refused("Förnyelsetoken gäller inte längre. Logga in igen.");
                 // The new pair keeps the chain's login time, so that refreshing never passes the absolute limit.
-                var properties = new AuthenticationProperties();
-                properties.Items[SessionValidator.StartedItem] = ticket.Properties.Items[SessionValidator.StartedItem];
-                return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), properties, IdentityConstants.BearerScheme);
+                var principal = await signIn.CreateUserPrincipalAsync(user);
+                sessions.MarkStarted(principal, ticket.Principal.FindFirstValue(SessionValidator.StartedClaim));
+                return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous()
             .WithTags("Inloggning");

@@ -46,10 +46,16 @@ public sealed class SessionOptions
 /// </summary>
 public sealed class SessionValidator(TimeProvider clock, IOptions<SessionOptions> options, IOptions<IdentityOptions> identity)
 {
-    /// <summary>Where the login time of a cookie session or token chain is kept in its authentication properties.</summary>
+    /// <summary>Where the login time of a cookie session is kept in its authentication properties.</summary>
     public const string StartedItem = "nf.started";
 
-    private readonly ConcurrentDictionary<string, (string Stamp, DateTimeOffset Until)> _recent = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The login time of a token chain, as a claim: the bearer handler gives a refresh token only the
+    /// principal (not the properties), and a refresh copies it into the new pair.
+    /// </summary>
+    public const string StartedClaim = "nf:login-at";
+
+    private readonly ConcurrentDictionary<string, (string Stamp, DateTimeOffset CheckedAt)> _recent = new(StringComparer.Ordinal);
 
     /// <summary>Why the principal may no longer be used ("stamp-changed", "disabled", "unknown-user", …), or null when it may.</summary>
     public async Task<string?> RefusalAsync(ClaimsPrincipal principal, HttpContext context)
@@ -58,7 +64,9 @@ public sealed class SessionValidator(TimeProvider clock, IOptions<SessionOptions
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(stamp)) return "no-stamp";
         var now = clock.GetUtcNow();
-        if (_recent.TryGetValue(userId, out var seen) && seen.Until > now && seen.Stamp == stamp) return null;
+        // Trusted only from the check on for the interval: a clock set back does not stretch it.
+        if (_recent.TryGetValue(userId, out var seen) && seen.Stamp == stamp
+            && now >= seen.CheckedAt && now - seen.CheckedAt < TimeSpan.FromSeconds(options.Value.StampCheckSeconds)) return null;
 
         var db = context.RequestServices.GetRequiredService<NyckelfriDbContext>();
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -72,23 +80,33 @@ public sealed class SessionValidator(TimeProvider clock, IOptions<SessionOptions
             : user.LockoutEnd > now ? "locked-out"
             : !SameStamp(user.SecurityStamp, stamp) ? "stamp-changed"
             : null;
-        if (refusal is null) _recent[userId] = (stamp, now.AddSeconds(options.Value.StampCheckSeconds));
+        if (refusal is null) _recent[userId] = (stamp, now);
         else _recent.TryRemove(userId, out _);
         return refusal;
     }
 
-    /// <summary>Whether a session or token chain that began at <paramref name="properties"/>' login time has passed the absolute limit.</summary>
+    /// <summary>Whether a cookie session that began at <paramref name="properties"/>' login time has passed the absolute limit.</summary>
     public bool PastAbsoluteLimit(AuthenticationProperties properties) =>
-        !properties.Items.TryGetValue(StartedItem, out var started)
-        || !DateTimeOffset.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+        PastAbsoluteLimit(properties.Items.TryGetValue(StartedItem, out var started) ? started : null);
+
+    /// <summary>Whether a token chain whose principal carries its login time has passed the absolute limit.</summary>
+    public bool PastAbsoluteLimit(ClaimsPrincipal principal) => PastAbsoluteLimit(principal.FindFirstValue(StartedClaim));
+
+    private bool PastAbsoluteLimit(string? started) =>
+        !DateTimeOffset.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
         || clock.GetUtcNow() - at > options.Value.Absolute;
 
-    /// <summary>Marks the login time on a new cookie session or token chain (kept when a cookie slides or a token is refreshed).</summary>
+    /// <summary>Marks the login time on a new cookie session (kept when the cookie slides).</summary>
     public void MarkStarted(AuthenticationProperties properties)
     {
-        if (!properties.Items.ContainsKey(StartedItem))
-            properties.Items[StartedItem] = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        if (!properties.Items.ContainsKey(StartedItem)) properties.Items[StartedItem] = Now();
     }
+
+    /// <summary>Marks the login time of a new token chain on its principal; a refresh passes on <paramref name="startedAt"/>.</summary>
+    public void MarkStarted(ClaimsPrincipal principal, string? startedAt = null) =>
+        principal.Identities.First().AddClaim(new Claim(StartedClaim, startedAt ?? Now()));
+
+    private string Now() => clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Records the refused use and says so to the caller's security log.</summary>
     public static Task RecordRefusalAsync(HttpContext context, ClaimsPrincipal principal, string reason) =>
