@@ -45,7 +45,6 @@ public static class Transport
         {
             o.Secure = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.HttpOnly = HttpOnlyPolicy.Always;
-            o.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
         services.AddHsts(o =>
         {

@@ -62,6 +62,10 @@ public static partial class AuthorizationMatrix
         ["POST /Adresser/{addressId:guid}/Portar/Ny"] = PropertyWriters,
         ["POST /Portar/{id:guid}/Andra"] = PropertyWriters,
 
+        // ---- The access log: a read page whose name search is posted, so that names never sit in a URL ----
+        ["POST /Logg"] = AccessLogReaders,
+        ["POST /Logg?handler=Csv"] = AccessLogReaders,
+
         // ---- Administration ----
         ["POST /Admin"] = Administrators,
         ["POST /Admin/Anvandare/Ny"] = Administrators,

@@ -48,11 +48,12 @@ public sealed class WriteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
         {
             foreach (var row in rows)
             {
-                // The API logout (just before) ended every caller's cookie too: the page logout needs sessions of its own.
-                if (row.Key == Logout)
+                // Earlier rows change the callers' logins (turning two-factor off gives a new security stamp), and the
+                // API logout ends every session of its caller: each logout row is sent with fresh logins.
+                if (row.Key is Logout or ApiLogout)
                 {
                     foreach (var caller in callers) caller.Dispose();
-                    callers = await MatrixCaller.AllAsync(app);
+                    callers = await MatrixCaller.AllAsync(app, freshTokens: true);
                 }
                 await SendAsEveryone(app, row, callers, tally, failures);
             }

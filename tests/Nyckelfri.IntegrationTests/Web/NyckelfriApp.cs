@@ -233,8 +233,11 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Whether the apps have the demo wired in (the emulated lock platform, the demo login list).</summary>
     protected virtual bool Demo => true;
 
+    /// <summary>The apps' host environment.</summary>
+    protected virtual string HostEnvironment => "Testing";
+
     public Task<NyckelfriApp> For(DatabaseProvider provider) =>
-        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p, Demo))).Value;
+        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p, Demo, HostEnvironment))).Value;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -249,4 +252,11 @@ public class AppFixture : IAsyncLifetime
 public sealed class AppWithoutDemoFixture : AppFixture
 {
     protected override bool Demo => false;
+}
+
+/// <summary>Apps configured as in production (environment Production, no demo): Secure cookies, HSTS.</summary>
+public sealed class ProductionAppFixture : AppFixture
+{
+    protected override bool Demo => false;
+    protected override string HostEnvironment => "Production";
 }

@@ -19,7 +19,8 @@ public sealed class DisabledAndRemovedLogins : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropColumn(name: "RemovedAt", table: "AspNetUsers");
-        migrationBuilder.DropColumn(name: "DisabledAt", table: "AspNetUsers");
+        // EF's SQLite generator refuses DropColumn without a target model; both databases accept this.
+        migrationBuilder.Sql("ALTER TABLE \"AspNetUsers\" DROP COLUMN \"RemovedAt\";");
+        migrationBuilder.Sql("ALTER TABLE \"AspNetUsers\" DROP COLUMN \"DisabledAt\";");
     }
 }
