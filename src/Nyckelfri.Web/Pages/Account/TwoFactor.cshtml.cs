@@ -73,6 +73,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key is a new security stamp: renew this session's cookie, or the per-request check would end it.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
