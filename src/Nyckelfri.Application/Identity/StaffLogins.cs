@@ -99,7 +99,7 @@ public sealed class StaffLogins(NyckelfriDbContext db, UserManager<AppUser> user
     /// <summary>The municipality's logins that no employee has, by user name.</summary>
     public async Task<IReadOnlyList<LoginOption>> LoginsWithoutEmployee(CancellationToken ct) =>
         await db.Users.AsNoTracking()
-            .Where(u => u.MunicipalityId == db.Scope.MunicipalityId && u.EmployeeId == null)
+            .Where(u => u.MunicipalityId == db.Scope.MunicipalityId && u.EmployeeId == null && u.RemovedAt == null)
             .OrderBy(u => u.UserName)
             .Select(u => new LoginOption(u.Id, u.UserName ?? "", u.DisplayName))
             .Take(1000).ToListAsync(ct);
