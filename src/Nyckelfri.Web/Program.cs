@@ -14,20 +14,22 @@ builder.Services
     .AddNyckelfriHosting()
     .AddNyckelfriKeyCustody(builder.Configuration, builder.Environment, args)
     .AddNyckelfriSecurity()
+    .AddNyckelfriTransport(builder.Configuration, builder.Environment)
     .AddNyckelfriPages();
 
 var app = builder.Build();
 if (await StartupTasks.RunCommandAsync(app, args)) return;
 await StartupTasks.PrepareDatabaseAsync(app);
 
+app.UseNyckelfriTransport();
 app.UseNyckelfriStatusPages();
 app.UseExceptionHandler("/Fel/500");
-if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
 app.UseSwedishCulture();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessionProtection();
 app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 

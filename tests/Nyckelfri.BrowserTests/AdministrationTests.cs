@@ -46,6 +46,34 @@ public sealed class AdministrationTests(BrowserFixture fixture, ITestOutputHelpe
     }
 
     [BrowserFact]
+    public async Task SystemAdministrator_DisablesALogin_ItCannotLogIn_UntilEnabledAgain()
+    {
+        await using var admin = await OpenBrowser();
+        var start = await (await LoginPage.Open(admin)).LoginAs("systemforvaltare");
+        var users = await (await start.GoToAdministration()).OpenUsers();
+        var auditor = await users.OpenUser("granskare");
+
+        await auditor.DisableLogin();
+        (await auditor.LoginStatus()).ShouldContain("avstängd");
+        (await (await auditor.BackToUsers()).StatusOf("granskare")).ShouldBe("Avstängd");
+        try
+        {
+            await using var other = await OpenBrowser(Viewport.Phone);
+            var refused = await (await LoginPage.Open(other)).TryLogin("granskare", Nyckelfri.Demo.DemoLogins.Password);
+            (await refused.ErrorMessage()).ShouldContain("Fel användarnamn eller lösenord");
+        }
+        finally
+        {
+            users = await (await users.GoToAdministration()).OpenUsers();
+            auditor = await users.OpenUser("granskare");
+            await auditor.EnableLogin();
+        }
+        (await auditor.LoginStatus()).ShouldContain("aktiv");
+        await using var again = await OpenBrowser();
+        (await (await (await LoginPage.Open(again)).LoginAs("granskare")).Heading()).ShouldContain("Lena Åberg");
+    }
+
+    [BrowserFact]
     public async Task SystemAdministrator_OnAPhone_ListsIssuerKeysAndStartsARotation()
     {
         await using var browser = await OpenBrowser(Viewport.Phone);

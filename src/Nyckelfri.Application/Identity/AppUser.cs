@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Nyckelfri.Common;
 
 namespace Nyckelfri.Identity;
 
@@ -10,4 +11,43 @@ public sealed class AppUser : IdentityUser
     public Guid? ProviderId { get; set; }
     public Guid? UnitId { get; set; }
     public Guid? EmployeeId { get; set; }
+
+    /// <summary>Set while an administrator has disabled the login: it cannot sign in, and no cookie or token of it works.</summary>
+    public DateTime? DisabledAt { get; private set; }
+
+    /// <summary>
+    /// Set once the login is removed. The row stays as a tombstone so that its history (and every entry
+    /// it wrote in others' histories) still names it; it has no password, roles or second factor, and
+    /// its user name is never given out again (docs/security.md, "Sessions and transport").
+    /// </summary>
+    public DateTime? RemovedAt { get; private set; }
+
+    /// <summary>Whether the login may be used at all (neither disabled nor removed).</summary>
+    public bool IsActive => DisabledAt is null && RemovedAt is null;
+
+    public void Disable(DateTime now)
+    {
+        ThrowIfRemoved();
+        if (DisabledAt is not null) throw new RuleViolationException("login-disabled", "Inloggningen är redan avstängd.");
+        DisabledAt = now;
+    }
+
+    public void Enable()
+    {
+        ThrowIfRemoved();
+        if (DisabledAt is null) throw new RuleViolationException("login-not-disabled", "Inloggningen är inte avstängd.");
+        DisabledAt = null;
+    }
+
+    public void Remove(DateTime now)
+    {
+        ThrowIfRemoved();
+        RemovedAt = now;
+        DisabledAt ??= now;
+    }
+
+    public void ThrowIfRemoved()
+    {
+        if (RemovedAt is not null) throw new RuleViolationException("login-removed", "Inloggningen är borttagen och kan inte ändras.");
+    }
 }

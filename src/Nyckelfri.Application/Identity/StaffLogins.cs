@@ -36,6 +36,7 @@ public sealed class StaffLogins(NyckelfriDbContext db, UserManager<AppUser> user
         if (command.EmployeeId is not { } employeeId || employeeId == Guid.Empty)
             throw ValidationFailedException.For(nameof(Command.EmployeeId), "Välj en medarbetare.");
         var user = await LoadUser(userId, ct);
+        user.ThrowIfRemoved();
         await LinkAsync(user, employeeId, ct);
         ThrowIfFailed(await users.UpdateAsync(user));
         await users.UpdateSecurityStampAsync(user);
@@ -98,7 +99,7 @@ public sealed class StaffLogins(NyckelfriDbContext db, UserManager<AppUser> user
     /// <summary>The municipality's logins that no employee has, by user name.</summary>
     public async Task<IReadOnlyList<LoginOption>> LoginsWithoutEmployee(CancellationToken ct) =>
         await db.Users.AsNoTracking()
-            .Where(u => u.MunicipalityId == db.Scope.MunicipalityId && u.EmployeeId == null)
+            .Where(u => u.MunicipalityId == db.Scope.MunicipalityId && u.EmployeeId == null && u.RemovedAt == null)
             .OrderBy(u => u.UserName)
             .Select(u => new LoginOption(u.Id, u.UserName ?? "", u.DisplayName))
             .Take(1000).ToListAsync(ct);

@@ -10,10 +10,12 @@ namespace Nyckelfri.Identity;
 /// The municipality's logins: who holds which roles, scoped to which provider and unit. Every change
 /// is recorded in the user's history (the password never is).
 /// </summary>
-public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUser> users, StaffLogins staff) : IHandler
+public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUser> users, StaffLogins staff, ISecurityEvents events) : IHandler
 {
+    /// <summary>A login as the list shows it; <paramref name="Disabled"/> and <paramref name="Removed"/> say why it cannot be used.</summary>
     public sealed record Item(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles,
-        string? ProviderName, string? UnitName, bool TwoFactorEnabled, bool LockedOut, Guid? EmployeeId = null, string? EmployeeName = null);
+        string? ProviderName, string? UnitName, bool TwoFactorEnabled, bool LockedOut, Guid? EmployeeId = null, string? EmployeeName = null,
+        bool Disabled = false, bool Removed = false);
 
     public sealed class Command
     {
@@ -45,7 +47,8 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         return rows.Select(u => new Item(u.Id, u.UserName ?? "", u.DisplayName,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
             providers.FirstOrDefault(p => p.Id == u.ProviderId)?.Name, units.FirstOrDefault(x => x.Id == u.UnitId)?.Name,
-            u.TwoFactorEnabled, u.LockoutEnd > now, u.EmployeeId, u.EmployeeId is { } e ? employees.GetValueOrDefault(e) : null)).ToList();
+            u.TwoFactorEnabled, u.LockoutEnd > now, u.EmployeeId, u.EmployeeId is { } e ? employees.GetValueOrDefault(e) : null,
+            u.DisabledAt != null, u.RemovedAt != null)).ToList();
     }
 
     public async Task<(AppUser User, IList<string> Roles)> Get(string id, CancellationToken ct)
@@ -79,6 +82,7 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
     public async Task Edit(string id, Command command, CancellationToken ct)
     {
         var (user, roles) = await Get(id, ct);
+        user.ThrowIfRemoved();
         if (command.ConcurrencyStamp is not null && command.ConcurrencyStamp != user.ConcurrencyStamp)
             throw new ConcurrencyConflictException();
         var v = new Validator();
@@ -97,15 +101,24 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
             await users.RemovePasswordAsync(user);
             ThrowIdentityErrors(await users.AddPasswordAsync(user, command.Password), nameof(Command.Password));
         }
+        // A new stamp ends every cookie and token of the login within seconds (docs/security.md, "Sessions and transport").
         await users.UpdateSecurityStampAsync(user);
         Record(user, AuditActions.Updated, command);
         await db.SaveChangesAsync(ct);
+        if (!roles.Order().SequenceEqual(command.Roles.Order()))
+            await Event(SecurityEventKind.RolesChanged, user, ct);
+        if (!string.IsNullOrEmpty(command.Password)) await Event(SecurityEventKind.PasswordReset, user, ct);
+        await Event(SecurityEventKind.SessionsEnded, user, ct, "login-edited");
     }
+
+    private Task Event(SecurityEventKind kind, AppUser user, CancellationToken ct, string? detail = null) =>
+        events.RecordAsync(new SecurityEvent(kind, db.Scope.UserId, db.Scope.UserName, user.MunicipalityId, user.Id, detail), ct);
 
     /// <summary>Lifts a lockout and clears two-factor so that the user can enrol a new phone.</summary>
     public async Task Unlock(string id, bool resetTwoFactor, CancellationToken ct)
     {
         var (user, _) = await Get(id, ct);
+        user.ThrowIfRemoved();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         if (resetTwoFactor)

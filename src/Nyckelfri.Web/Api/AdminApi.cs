@@ -30,6 +30,23 @@ public static class AdminApi
             return TypedResults.NoContent();
         });
 
+        // Disable, enable, remove: each ends every session and token of the login at once (docs/security.md).
+        admin.MapPost("/users/{id:guid}/disable", async (Guid id, LoginLifecycle logins, CancellationToken ct) =>
+        {
+            await logins.Disable(id.ToString(), ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/users/{id:guid}/enable", async (Guid id, LoginLifecycle logins, CancellationToken ct) =>
+        {
+            await logins.Enable(id.ToString(), ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapDelete("/users/{id:guid}", async (Guid id, LoginLifecycle logins, CancellationToken ct) =>
+        {
+            await logins.Remove(id.ToString(), ct);
+            return TypedResults.NoContent();
+        });
+
         // Staff onboarding: which employee a login is for. Unlinking takes back the employee's credentials at once.
         admin.MapPost("/users/{id:guid}/employee", async (Guid id, StaffLogins.Command command, StaffLogins staff, CancellationToken ct) =>
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
@@ -27,7 +29,15 @@ public static class SecuritySetup
             // The same store, with the TOTP key and recovery codes encrypted (docs/key-custody.md).
             .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<NyckelfriSignInManager>()
             .AddClaimsPrincipalFactory<NyckelfriClaimsFactory>();
+
+        // Sessions and tokens: lifetimes, and the per-request check of the login (docs/security.md, "Sessions and transport").
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
+            .Validate(o => o.AccessTokenMinutes > 0 && o.RefreshTokenHours > 0 && o.IdleMinutes > 0 && o.AbsoluteHours > 0
+                           && o.StampCheckSeconds is >= 0 and <= 60, "Sessions: every lifetime must be positive, the stamp check at most 60 seconds.")
+            .ValidateOnStart();
+        services.AddSingleton<SessionValidator>();
 
         services.AddAuthentication(o =>
             {
@@ -37,8 +47,17 @@ public static class SecuritySetup
                 o.DefaultForbidScheme = SelectorScheme;
             })
             .AddPolicyScheme(SelectorScheme, null, o => o.ForwardDefaultSelector = SelectScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, CheckedBearerHandler>(CheckedBearerHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<SessionOptions>>((o, sessions) =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(sessions.Value.AccessTokenMinutes);
+            o.RefreshTokenExpiration = TimeSpan.FromHours(sessions.Value.RefreshTokenHours);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<SessionOptions>>((o, sessions) =>
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.Value.IdleMinutes));
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -49,8 +68,15 @@ public static class SecuritySetup
             o.LoginPath = "/Konto/Logga-in";
             o.LogoutPath = "/Konto/Logga-ut";
             o.AccessDeniedPath = "/Konto/Nekad";
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // Idle limit: the cookie lasts Sessions:IdleMinutes from the last request (set above); the absolute
+            // limit and the login's stamp are checked on every request.
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateCookieAsync;
+            o.Events.OnSigningIn = ctx =>
+            {
+                ctx.HttpContext.RequestServices.GetRequiredService<SessionValidator>().MarkStarted(ctx.Properties);
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
@@ -90,10 +116,11 @@ public static class SecuritySetup
         }
     }
 
-    private static string SelectScheme(HttpContext context)
+    /// <summary>Which scheme authenticates the request: a bearer token, an API key (API only), else the cookie.</summary>
+    public static string SelectScheme(HttpContext context)
     {
         if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return IdentityConstants.BearerScheme;
+            return CheckedBearerHandler.SchemeName;
         // API keys are for system integrations and open the API only, never a page.
         if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) && context.Request.Path.StartsWithSegments("/api"))
             return ApiKeyAuthenticationHandler.SchemeName;

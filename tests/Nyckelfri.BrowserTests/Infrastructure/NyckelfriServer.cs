@@ -49,6 +49,8 @@ public sealed class NyckelfriServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Kestrel on plain http (loopback): Secure cookies would not come back (docs/security.md, "Sessions and transport").
+        builder.UseSetting("Transport:HttpsOnly", "false");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Nyckelfri", $"Data Source={_databaseFile}");
         // The emulated locks' key secret beside the database, never under the source tree.

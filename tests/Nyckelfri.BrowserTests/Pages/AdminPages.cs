@@ -56,6 +56,40 @@ public sealed class UsersPage(BrowserSession session) : PageObject(session)
 {
     public async Task<IReadOnlyList<string>> UserNames() =>
         await Page.Locator("main table tbody tr td:first-child").AllInnerTextsAsync();
+
+    /// <summary>The status column of a login: Aktiv, Spärrad, Avstängd or Borttagen.</summary>
+    public Task<string> StatusOf(string userName) =>
+        Page.Locator("main table tbody tr").Filter(new() { Has = Link(userName) }).Locator("td[data-label=Status]").InnerTextAsync();
+
+    public async Task<EditUserPage> OpenUser(string userName)
+    {
+        await ClickAndArrive(Link(userName), "admin-anvandare-andra");
+        return new EditUserPage(Session);
+    }
+}
+
+/// <summary>/Admin/Anvandare/{id}: one login; disabling, enabling and removing it.</summary>
+public sealed class EditUserPage(BrowserSession session) : PageObject(session)
+{
+    public async Task<EditUserPage> DisableLogin()
+    {
+        await ClickAndArrive(Button("Stäng av inloggningen"), "admin-anvandare-avstangd");
+        return this;
+    }
+
+    public async Task<EditUserPage> EnableLogin()
+    {
+        await ClickAndArrive(Button("Aktivera inloggningen"), "admin-anvandare-aktiverad");
+        return this;
+    }
+
+    public Task<string> LoginStatus() => Page.Locator("main .login-status").InnerTextAsync();
+
+    public async Task<UsersPage> BackToUsers()
+    {
+        await ClickAndArrive(Link("Tillbaka"), "admin-anvandare");
+        return new UsersPage(Session);
+    }
 }
 
 /// <summary>/Admin/Api-nycklar: keys for system integrations; a new key is shown once.</summary>

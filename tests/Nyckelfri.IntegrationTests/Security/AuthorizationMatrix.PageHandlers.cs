@@ -62,6 +62,10 @@ public static partial class AuthorizationMatrix
         ["POST /Adresser/{addressId:guid}/Portar/Ny"] = PropertyWriters,
         ["POST /Portar/{id:guid}/Andra"] = PropertyWriters,
 
+        // ---- The access log: a read page whose name search is posted, so that names never sit in a URL ----
+        ["POST /Logg"] = AccessLogReaders,
+        ["POST /Logg?handler=Csv"] = AccessLogReaders,
+
         // ---- Administration ----
         ["POST /Admin"] = Administrators,
         ["POST /Admin/Anvandare/Ny"] = Administrators,
@@ -69,6 +73,9 @@ public static partial class AuthorizationMatrix
         ["POST /Admin/Anvandare/{id:guid}?handler=Unlock"] = Administrators,
         ["POST /Admin/Anvandare/{id:guid}?handler=Link"] = Administrators,
         ["POST /Admin/Anvandare/{id:guid}?handler=Unlink"] = Administrators,
+        ["POST /Admin/Anvandare/{id:guid}?handler=Disable"] = Administrators,
+        ["POST /Admin/Anvandare/{id:guid}?handler=Enable"] = Administrators,
+        ["POST /Admin/Anvandare/{id:guid}?handler=Remove"] = Administrators,
         ["POST /Admin/Api-nycklar?handler=Create"] = Administrators,
         ["POST /Admin/Api-nycklar?handler=Revoke"] = Administrators,
         ["POST /Admin/Utfardarnycklar?handler=Rotate"] = Administrators,

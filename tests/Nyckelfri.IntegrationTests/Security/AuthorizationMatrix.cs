@@ -100,6 +100,9 @@ public static partial class AuthorizationMatrix
         // Open to anyone: health, the login steps, the error and access-denied pages.
         ["ANY /healthz"] = null,
         ["POST /api/v1/auth/token"] = null,
+        // A refresh token is its own credential (checked against the login's stamp); logging out is for people, not API keys.
+        ["POST /api/v1/auth/refresh"] = null,
+        ["POST /api/v1/auth/logout"] = People,
         ["PAGE /Konto/Logga-in"] = null,
         ["PAGE /Konto/Tvastegsinloggning"] = null,
         ["PAGE /Konto/Nekad"] = null,
@@ -206,6 +209,9 @@ public static partial class AuthorizationMatrix
         ["PUT /api/v1/users/{id:guid}"] = Administrators,
         ["POST /api/v1/users/{id:guid}/employee"] = Administrators,
         ["DELETE /api/v1/users/{id:guid}/employee"] = Administrators,
+        ["POST /api/v1/users/{id:guid}/disable"] = Administrators,
+        ["POST /api/v1/users/{id:guid}/enable"] = Administrators,
+        ["DELETE /api/v1/users/{id:guid}"] = Administrators,
         ["GET /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys"] = Administrators,
         ["POST /api/v1/api-keys/{id:guid}/revoke"] = Administrators,

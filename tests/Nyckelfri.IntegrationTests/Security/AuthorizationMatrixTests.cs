@@ -78,7 +78,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
     public async Task EveryRole_GetsWhatTheMatrixSays(DatabaseProvider provider)
     {
         var app = await fixture.For(provider);
-        var endpoints = AppEndpoint.All(app.Services);
+        // Logging out ends every token of its caller: it goes last.
+        var endpoints = AppEndpoint.All(app.Services).OrderBy(e => e.Key == "POST /api/v1/auth/logout").ToList();
         var failures = new List<string>();
 
         var callers = new List<(string Name, HttpClient Client)> { ("anonym", app.Anonymous()), (Roles.Integration, app.WithApiKey()) };

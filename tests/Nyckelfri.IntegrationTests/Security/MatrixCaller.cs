@@ -27,7 +27,8 @@ internal sealed partial class MatrixCaller(string name, HttpClient api, HttpClie
         });
 
     /// <summary>Anonymous, the API key, and every person's role, each logged in once.</summary>
-    public static async Task<IReadOnlyList<MatrixCaller>> AllAsync(NyckelfriApp app)
+    /// <param name="freshTokens">New bearer tokens instead of the run's (whose login an earlier request may have changed).</param>
+    public static async Task<IReadOnlyList<MatrixCaller>> AllAsync(NyckelfriApp app, bool freshTokens = false)
     {
         var callers = new List<MatrixCaller>
         {
@@ -38,7 +39,8 @@ internal sealed partial class MatrixCaller(string name, HttpClient api, HttpClie
         foreach (var role in AuthorizationMatrix.People)
         {
             var session = await PageSession.LoginAsync(app, TestWorld.UserFor(role));
-            callers.Add(new MatrixCaller(role, await app.ApiAs(role), session.Client, await TokenFrom(session.Client, "/")));
+            var api = freshTokens ? app.WithToken((await app.TokenPairAsync(TestWorld.UserFor(role))).AccessToken) : await app.ApiAs(role);
+            callers.Add(new MatrixCaller(role, api, session.Client, await TokenFrom(session.Client, "/")));
         }
         return callers;
     }

@@ -19,8 +19,9 @@ namespace Nyckelfri.IntegrationTests.Security;
 /// </summary>
 public sealed class WriteAuthorizationTests(AppFixture fixture, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
-    /// <summary>Allowed, this handler ends the caller's session, so it is sent after every other row.</summary>
+    /// <summary>Allowed, these end every session and token of the caller's login, so they are sent after every other row.</summary>
     private const string Logout = "POST /Konto/Logga-ut";
+    private const string ApiLogout = "POST /api/v1/auth/logout";
 
     private sealed record Row(string Key, string[]? Allowed, bool IsPage, string Method, string Url);
 
@@ -45,7 +46,17 @@ public sealed class WriteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
         var clock = Stopwatch.StartNew();
         try
         {
-            foreach (var row in rows) await SendAsEveryone(app, row, callers, tally, failures);
+            foreach (var row in rows)
+            {
+                // Earlier rows change the callers' logins (turning two-factor off gives a new security stamp), and the
+                // API logout ends every session of its caller: each logout row is sent with fresh logins.
+                if (row.Key is Logout or ApiLogout)
+                {
+                    foreach (var caller in callers) caller.Dispose();
+                    callers = await MatrixCaller.AllAsync(app, freshTokens: true);
+                }
+                await SendAsEveryone(app, row, callers, tally, failures);
+            }
         }
         finally
         {
@@ -110,7 +121,7 @@ public sealed class WriteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
             if (AuthorizationMatrix.PageHandlers.TryGetValue(handler.Key, out var allowed))
                 rows.Add(new Row(handler.Key, allowed, IsPage: true, handler.Method, handler.Url(targets.Fill(handler.Path))));
             else failures.Add($"{handler.Key}: not in the authorization matrix");
-        return rows.OrderBy(r => r.Key == Logout).ToList();
+        return rows.OrderBy(r => r.Key == ApiLogout || r.Key == Logout).ThenBy(r => r.Key == Logout).ToList();
     }
 
     private static bool IsAllowed(Row row, MatrixCaller caller) =>

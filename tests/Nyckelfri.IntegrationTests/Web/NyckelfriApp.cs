@@ -30,6 +30,9 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private readonly bool _demo;
 
+    /// <summary>The host environment: "Testing", or "Production" for a host configured as in production (transport).</summary>
+    public string HostEnvironment { get; init; } = "Testing";
+
     private NyckelfriApp(TestDatabase database, bool ownsDatabase, bool demo, IReadOnlyDictionary<string, string>? tokens = null,
         TestKeyEncryption? keyEncryption = null)
     {
@@ -48,6 +51,9 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// <summary>The certificate that encrypts the app's Data Protection key ring: the run's, unless a test gave its own.</summary>
     public TestKeyEncryption KeyEncryption { get; }
     public TestClock Clock { get; } = new();
+
+    /// <summary>The security events the app wrote to its log.</summary>
+    public SecurityLog SecurityLog { get; } = new();
     public TestWorld World { get; private set; } = null!;
 
     /// <summary>The app on a database of its own, holding the test world (a copy of the provider's template).</summary>
@@ -55,11 +61,11 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// Whether the demo is wired in (<c>Demo:Enabled</c>): its emulated lock platform behind "Öppna" and its
     /// login list; never its municipalities (<c>Demo:SeedOnEmpty=false</c>). Off: a host as in production.
     /// </param>
-    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider, bool demo = true)
+    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider, bool demo = true, string environment = "Testing")
     {
         var template = await WorldTemplate.For(provider);
         var database = await TestDatabase.CopyOfAsync(template.Database);
-        var app = new NyckelfriApp(database, ownsDatabase: true, demo, template.Tokens) { World = template.World };
+        var app = new NyckelfriApp(database, ownsDatabase: true, demo, template.Tokens) { World = template.World, HostEnvironment = environment };
         try
         {
             _ = app.Server; // starts the host: the migrations find nothing to do
@@ -118,7 +124,11 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(HostEnvironment);
+        // The test server speaks plain http: Secure cookies would never come back. A Production host keeps the default.
+        if (HostEnvironment == "Testing") builder.UseSetting("Transport:HttpsOnly", "false");
+        // The template's tokens serve the whole run and tests move the app clock within the hour: an hour, as before.
+        builder.UseSetting("Sessions:AccessTokenMinutes", "60");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Nyckelfri", Database.ConnectionString);
         // The demo's emulated lock platform for "Öppna" (on PostgreSQL too), without the demo municipalities.
@@ -131,7 +141,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseSetting("Visits:WebhookIntervalSeconds", "0");
         foreach (var (key, value) in KeyEncryption.Settings())
             builder.UseSetting(key, value);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(SecurityLog));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -170,6 +180,26 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A new login's token pair (not cached): the access token and the refresh token.</summary>
+    public async Task<(string AccessToken, string RefreshToken)> TokenPairAsync(string userName, string password = TestWorld.Password)
+    {
+        using var anonymous = Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenPair>();
+        return (body!.AccessToken, body.RefreshToken);
+    }
+
+    /// <summary>An API client carrying <paramref name="accessToken"/>.</summary>
+    public HttpClient WithToken(string accessToken)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    private sealed record TokenPair(string AccessToken, string RefreshToken);
+
     private async Task<string> Token(string userName)
     {
         using var anonymous = Anonymous();
@@ -203,8 +233,11 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Whether the apps have the demo wired in (the emulated lock platform, the demo login list).</summary>
     protected virtual bool Demo => true;
 
+    /// <summary>The apps' host environment.</summary>
+    protected virtual string HostEnvironment => "Testing";
+
     public Task<NyckelfriApp> For(DatabaseProvider provider) =>
-        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p, Demo))).Value;
+        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p, Demo, HostEnvironment))).Value;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -219,4 +252,11 @@ public class AppFixture : IAsyncLifetime
 public sealed class AppWithoutDemoFixture : AppFixture
 {
     protected override bool Demo => false;
+}
+
+/// <summary>Apps configured as in production (environment Production, no demo): Secure cookies, HSTS.</summary>
+public sealed class ProductionAppFixture : AppFixture
+{
+    protected override bool Demo => false;
+    protected override string HostEnvironment => "Production";
 }

@@ -9,7 +9,9 @@ namespace Nyckelfri.Web.Pages.AccessLog;
 
 /// <summary>
 /// The access-log report (seed 001): filter by client, employee, lock, period, kind and outcome; page
-/// through it, newest first, in Swedish local time; download the same selection as CSV.
+/// through it, newest first, in Swedish local time; download the same selection as CSV. Names and lock
+/// serials are searched by POST only, so that no name sits in a URL, a proxy log or the browser history
+/// (issue 13); a link from a client's or an employee's page filters by id with a GET.
 /// </summary>
 [Authorize(Policy = Policies.AccessLogRead)]
 public sealed class IndexModel(ListAccessEvents list) : NyckelfriPageModel
@@ -17,15 +19,21 @@ public sealed class IndexModel(ListAccessEvents list) : NyckelfriPageModel
     [BindProperty(SupportsGet = true)] public Guid? ClientId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? EmployeeId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? LockId { get; set; }
-    [BindProperty(SupportsGet = true, Name = "brukare")] public string? ClientName { get; set; }
-    [BindProperty(SupportsGet = true, Name = "medarbetare")] public string? EmployeeName { get; set; }
-    [BindProperty(SupportsGet = true, Name = "las")] public string? LockSerial { get; set; }
+    [BindProperty(Name = "brukare")] public string? ClientName { get; set; }
+    [BindProperty(Name = "medarbetare")] public string? EmployeeName { get; set; }
+    [BindProperty(Name = "las")] public string? LockSerial { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public AccessEventKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public AccessOutcome? Outcome { get; set; }
     // From the query string only: Razor Pages puts the page's own path in the route value "page".
     [BindProperty(SupportsGet = true, Name = "page"), FromQuery(Name = "page")] public int? PageNumber { get; set; }
+
+    /// <summary>The page asked for by a posted search (its pager buttons post the filters again).</summary>
+    [BindProperty(Name = "sida")] public int? PostedPage { get; set; }
+
+    /// <summary>Whether this answer is to a posted search (its pager and CSV then post too).</summary>
+    public bool IsPostedSearch => HttpMethods.IsPost(Request.Method);
 
     public Page<ListAccessEvents.Item> Events { get; private set; } = new([], 1, Page<ListAccessEvents.Item>.DefaultSize, 0);
 
@@ -38,7 +46,17 @@ public sealed class IndexModel(ListAccessEvents list) : NyckelfriPageModel
     /// <summary>Filters that came with a link (a client's or an employee's page) and have no field of their own.</summary>
     public bool HasLinkedFilter => ClientId is not null || EmployeeId is not null || LockId is not null;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => Load(ct);
+
+    public Task OnPostAsync(CancellationToken ct)
+    {
+        PageNumber = PostedPage;
+        return Load(ct);
+    }
+
+    public Task<IActionResult> OnPostCsvAsync(CancellationToken ct) => OnGetCsvAsync(ct);
+
+    private async Task Load(CancellationToken ct)
     {
         if (!ModelState.IsValid) return;
         try

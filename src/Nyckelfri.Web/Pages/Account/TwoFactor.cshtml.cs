@@ -72,8 +72,11 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // The first key, while two-factor is off, changes nothing that a session depends on: stored without
+            // a new security stamp (ResetAuthenticatorKeyAsync would end every session of the login within seconds).
+            key = users.GenerateNewAuthenticatorKey();
+            var stored = await users.SetAuthenticationTokenAsync(user, ProtectedTokenUserStore.InternalLoginProvider, "AuthenticatorKey", key);
+            if (!stored.Succeeded) throw new InvalidOperationException("The authenticator key could not be stored.");
         }
         SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         var uri = $"otpauth://totp/{UrlEncoder.Default.Encode("Nyckelfri")}:{UrlEncoder.Default.Encode(user.UserName ?? "")}?secret={key}&issuer=Nyckelfri&digits=6";

@@ -10,12 +10,18 @@ namespace Nyckelfri.Web.Pages.Admin;
 
 [Authorize(Policy = Policies.MunicipalityAdmin)]
 public sealed class EditUserModel(UserAdministration admin, UnitLookup lookup, GetHistory history, TimeProvider clock, StaffLogins staff,
-    GetEmployee employees)
+    GetEmployee employees, LoginLifecycle lifecycle)
     : UserFormModel(lookup, staff)
 {
     public override bool IsNew => false;
     public bool TwoFactorEnabled { get; private set; }
     public bool LockedOut { get; private set; }
+
+    /// <summary>Disabled by an administrator: cannot sign in; every session and token ended.</summary>
+    public bool Disabled { get; private set; }
+
+    /// <summary>Removed: read-only, kept for its history.</summary>
+    public bool Removed { get; private set; }
     public IReadOnlyList<GetHistory.Line> History { get; private set; } = [];
 
     /// <summary>The employee the login is for, if any.</summary>
@@ -73,12 +79,34 @@ public sealed class EditUserModel(UserAdministration admin, UnitLookup lookup, G
         });
     }
 
+    public Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken ct) =>
+        Lifecycle(id, () => lifecycle.Disable(id.ToString(), ct), "Inloggningen är avstängd. Alla sessioner och token är avslutade.", ct);
+
+    public Task<IActionResult> OnPostEnableAsync(Guid id, CancellationToken ct) =>
+        Lifecycle(id, () => lifecycle.Enable(id.ToString(), ct), "Inloggningen är aktiverad igen.", ct);
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
+        Lifecycle(id, () => lifecycle.Remove(id.ToString(), ct), "Inloggningen är borttagen. Dess historik finns kvar.", ct);
+
+    private async Task<IActionResult> Lifecycle(Guid id, Func<Task> change, string done, CancellationToken ct)
+    {
+        Fill(await Load(id, ct));
+        return await Attempt(async () =>
+        {
+            await change();
+            StatusMessage = done;
+            return RedirectToPage(new { id });
+        });
+    }
+
     private async Task<(AppUser, IList<string>)> Load(Guid id, CancellationToken ct)
     {
         await LoadLists(ct);
         var (user, roles) = await admin.Get(id.ToString(), ct);
         TwoFactorEnabled = user.TwoFactorEnabled;
         LockedOut = user.LockoutEnd > clock.GetUtcNow();
+        Disabled = user.DisabledAt is not null;
+        Removed = user.RemovedAt is not null;
         History = await history.ForPeople(id, ct);
         if (user.EmployeeId is { } employeeId && await employees.Find(employeeId, ct) is { } employee)
             LinkedEmployee = (employeeId, $"{employee.FirstName} {employee.LastName}");

@@ -104,9 +104,15 @@ export async function deviceKey(login) {
     return record;
 }
 
+/** The page's antiforgery token: the API refuses a cookie-authenticated write without it. */
+function antiforgeryToken() {
+    return document.querySelector('meta[name="request-verification-token"]')?.getAttribute('content') ?? '';
+}
+
 async function post(url, body) {
     const response = await fetch(url, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'RequestVerificationToken': antiforgeryToken() },
         body: JSON.stringify(body ?? {}), credentials: 'same-origin',
     });
     const text = await response.text();
