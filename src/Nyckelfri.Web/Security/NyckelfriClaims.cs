@@ -87,7 +87,7 @@ public sealed class NyckelfriClaimsFactory(
 
     private async Task<bool> TwoFactorRequired(AppUser user, ClaimsIdentity identity)
     {
-        var municipality = await db.Municipalities.IgnoreQueryFilters().AsNoTracking()
+        var municipality = await db.Municipalities.AcrossMunicipalities().AsNoTracking()
             .FirstOrDefaultAsync(m => m.Id == user.MunicipalityId);
         if (municipality is null) return false;
         var required = municipality.TwoFactorRoleSet;
