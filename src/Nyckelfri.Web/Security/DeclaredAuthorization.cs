@@ -24,7 +24,12 @@ public static class DeclaredAuthorization
     /// <summary>Throws, naming every endpoint that declares nothing; the host then does not start.</summary>
     public static void RefuseUndeclaredEndpoints(this WebApplication app)
     {
-        var undeclared = Undeclared(app.Services.GetRequiredService<EndpointDataSource>());
+        // The app's own data sources: the container's composite is only complete once the app runs.
+        var endpoints = new CompositeEndpointDataSource(((IEndpointRouteBuilder)app).DataSources);
+        // A check that sees nothing would pass for nothing: fail closed.
+        if (!endpoints.Endpoints.OfType<RouteEndpoint>().Any())
+            throw new InvalidOperationException("No endpoints are mapped yet: call RefuseUndeclaredEndpoints after mapping them.");
+        var undeclared = Undeclared(endpoints);
         if (undeclared.Count > 0)
             throw new InvalidOperationException(
                 "These endpoints declare no authorization (a policy or AllowAnonymous), so the app will not start: "
