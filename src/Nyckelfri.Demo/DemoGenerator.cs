@@ -61,7 +61,7 @@ public sealed class DemoGenerator(NyckelfriDbContext db, UserManager<AppUser> us
 
     public async Task<DemoSummary> GenerateAsync(CancellationToken ct)
     {
-        if (await db.Municipalities.IgnoreQueryFilters().AnyAsync(ct))
+        if (await db.Municipalities.AcrossMunicipalities().AnyAsync(ct))
             throw new InvalidOperationException(
                 "The demo generator runs only on an empty database, and this one already holds a municipality. " +
                 "Point it at a new database to create Demo kommun.");

@@ -11,7 +11,7 @@ internal sealed class DemoLoginList(NyckelfriDbContext db) : IDemoLoginList
 
     public async Task<IReadOnlyList<DemoLoginEntry>> ListAsync(CancellationToken cancellationToken)
     {
-        if (!await db.Municipalities.IgnoreQueryFilters().AnyAsync(m => m.IsDemo, cancellationToken)) return [];
+        if (!await db.Municipalities.AcrossMunicipalities().AnyAsync(m => m.IsDemo, cancellationToken)) return [];
         return [.. DemoLogins.All.Select(l => new DemoLoginEntry(l.UserName, l.SwedishRoleName, l.Scope))];
     }
 }

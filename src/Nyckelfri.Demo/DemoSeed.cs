@@ -10,7 +10,7 @@ internal sealed class DemoSeed(NyckelfriDbContext db, DemoGenerator generator, I
 {
     public async Task<bool> CreateOnEmptyAsync(CancellationToken cancellationToken)
     {
-        if (await db.Municipalities.IgnoreQueryFilters().AnyAsync(cancellationToken)) return false;
+        if (await db.Municipalities.AcrossMunicipalities().AnyAsync(cancellationToken)) return false;
         var summary = await generator.GenerateAsync(cancellationToken);
         log.LogInformation("Demo municipality created: {Clients} clients, {Employees} employees, {WorkOrders} work orders, {Logins} logins; and Demo Botkyrka: {SecondClients} clients, {SecondWorkOrders} work orders",
             summary.Clients, summary.Employees, summary.WorkOrders, summary.Logins, summary.Botkyrka?.Clients, summary.Botkyrka?.WorkOrders);

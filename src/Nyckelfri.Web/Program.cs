@@ -38,6 +38,7 @@ app.MapOpenApi().RequireAuthorization(Policies.Authenticated);
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "Nyckelfri API v1"));
 app.MapNyckelfriApi();
 app.MapRazorPages();
+app.RefuseUndeclaredEndpoints();
 
 app.Run();
 

@@ -34,20 +34,20 @@ public sealed class AccessFacts(NyckelfriDbContext db) : IHandler
 
     public async Task<Dictionary<Guid, EmployeeAccessFacts>> ForEmployeesAsync(IReadOnlyCollection<Guid> employeeIds, DateOnly today, CancellationToken ct)
     {
-        var employees = await db.Employees.IgnoreQueryFilters().AsNoTracking()
+        var employees = await db.Employees.WithoutScopeFilter().AsNoTracking()
             .Where(e => employeeIds.Contains(e.Id) && e.MunicipalityId == Municipality)
             .Select(e => new
             {
                 e.Id, e.FirstName, e.LastName, e.EmploymentType, e.StartDate, e.EndDate, e.LongLeaveFrom, e.LongLeaveTo,
             })
             .ToListAsync(ct);
-        var units = await (from link in db.Set<EmployeeUnit>().IgnoreQueryFilters()
-                           join unit in db.Units.IgnoreQueryFilters() on link.UnitId equals unit.Id
+        var units = await (from link in db.Set<EmployeeUnit>().WithoutScopeFilter()
+                           join unit in db.Units.WithoutScopeFilter() on link.UnitId equals unit.Id
                            where employeeIds.Contains(link.EmployeeId) && unit.MunicipalityId == Municipality
                            select new { link.EmployeeId, unit.Id, unit.Name })
             .AsNoTracking().ToListAsync(ct);
-        var grants = await (from grant in db.AccessGrants.IgnoreQueryFilters()
-                            join unit in db.Units.IgnoreQueryFilters() on grant.UnitId equals unit.Id
+        var grants = await (from grant in db.AccessGrants.WithoutScopeFilter()
+                            join unit in db.Units.WithoutScopeFilter() on grant.UnitId equals unit.Id
                             where employeeIds.Contains(grant.EmployeeId) && grant.MunicipalityId == Municipality
                                   && grant.ToDate >= today && grant.WithdrawnAt == null
                             select new { grant.EmployeeId, grant.Id, grant.Kind, grant.UnitId, unit.Name, grant.FromDate, grant.ToDate })
@@ -62,7 +62,7 @@ public sealed class AccessFacts(NyckelfriDbContext db) : IHandler
     /// <summary>The mounted lock with this id, or null (unknown, not a lock, not mounted, another municipality).</summary>
     public async Task<LockFacts?> ForLockAsync(Guid lockId, CancellationToken ct)
     {
-        var device = await db.Devices.IgnoreQueryFilters().AsNoTracking()
+        var device = await db.Devices.WithoutScopeFilter().AsNoTracking()
             .Where(d => d.Id == lockId && d.MunicipalityId == Municipality
                         && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit)
                         && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty)
@@ -82,16 +82,16 @@ public sealed class AccessFacts(NyckelfriDbContext db) : IHandler
     public async Task<List<LockFacts>> LocksServedByAsync(IReadOnlyCollection<Guid> unitIds, DateOnly today, CancellationToken ct)
     {
         if (unitIds.Count == 0) return [];
-        var homes = await (from service in db.CareServices.IgnoreQueryFilters()
-                           join client in db.Clients.IgnoreQueryFilters() on service.ClientId equals client.Id
-                           join household in db.Households.IgnoreQueryFilters() on client.HouseholdId equals household.Id
+        var homes = await (from service in db.CareServices.WithoutScopeFilter()
+                           join client in db.Clients.WithoutScopeFilter() on service.ClientId equals client.Id
+                           join household in db.Households.WithoutScopeFilter() on client.HouseholdId equals household.Id
                            where service.MunicipalityId == Municipality && unitIds.Contains(service.UnitId)
                                  && service.StartDate <= today && (service.EndDate == null || service.EndDate >= today)
                            select new { household.Id, household.EntranceId })
             .Distinct().AsNoTracking().ToListAsync(ct);
         var householdIds = homes.Select(h => h.Id).ToList();
         var entranceIds = homes.Where(h => h.EntranceId != null).Select(h => h.EntranceId!.Value).Distinct().ToList();
-        var devices = await db.Devices.IgnoreQueryFilters().AsNoTracking()
+        var devices = await db.Devices.WithoutScopeFilter().AsNoTracking()
             .Where(d => d.MunicipalityId == Municipality
                         && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit)
                         && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty)
@@ -102,10 +102,10 @@ public sealed class AccessFacts(NyckelfriDbContext db) : IHandler
         if (devices.Count == 0) return [];
         var lockHouseholds = devices.Where(d => d.HouseholdId != null).Select(d => d.HouseholdId!.Value).Distinct().ToList();
         var lockEntrances = devices.Where(d => d.EntranceId != null).Select(d => d.EntranceId!.Value).Distinct().ToList();
-        var services = await (from service in db.CareServices.IgnoreQueryFilters()
-                              join client in db.Clients.IgnoreQueryFilters() on service.ClientId equals client.Id
-                              join household in db.Households.IgnoreQueryFilters() on client.HouseholdId equals household.Id
-                              join unit in db.Units.IgnoreQueryFilters() on service.UnitId equals unit.Id
+        var services = await (from service in db.CareServices.WithoutScopeFilter()
+                              join client in db.Clients.WithoutScopeFilter() on service.ClientId equals client.Id
+                              join household in db.Households.WithoutScopeFilter() on client.HouseholdId equals household.Id
+                              join unit in db.Units.WithoutScopeFilter() on service.UnitId equals unit.Id
                               where service.MunicipalityId == Municipality
                                     && (lockHouseholds.Contains(household.Id) || (household.EntranceId != null && lockEntrances.Contains(household.EntranceId.Value)))
                               select new
@@ -129,21 +129,21 @@ public sealed class AccessFacts(NyckelfriDbContext db) : IHandler
     {
         if (unitIds.Count == 0) return [];
         var recent = today.AddMonths(-1);
-        var members = db.Set<EmployeeUnit>().IgnoreQueryFilters().Where(u => unitIds.Contains(u.UnitId)).Select(u => u.EmployeeId);
-        var granted = db.AccessGrants.IgnoreQueryFilters()
+        var members = db.Set<EmployeeUnit>().WithoutScopeFilter().Where(u => unitIds.Contains(u.UnitId)).Select(u => u.EmployeeId);
+        var granted = db.AccessGrants.WithoutScopeFilter()
             .Where(g => g.MunicipalityId == Municipality && unitIds.Contains(g.UnitId) && g.WithdrawnAt == null && g.ToDate >= today)
             .Select(g => g.EmployeeId);
-        return await db.Employees.IgnoreQueryFilters()
+        return await db.Employees.WithoutScopeFilter()
             .Where(e => e.MunicipalityId == Municipality && (members.Contains(e.Id) || granted.Contains(e.Id)) && (e.EndDate == null || e.EndDate >= recent))
             .Select(e => e.Id)
             .ToListAsync(ct);
     }
 
     private async Task<List<ServiceFacts>> ServicesBehind(Guid? householdId, Guid? entranceId, CancellationToken ct) =>
-        await (from service in db.CareServices.IgnoreQueryFilters()
-               join client in db.Clients.IgnoreQueryFilters() on service.ClientId equals client.Id
-               join household in db.Households.IgnoreQueryFilters() on client.HouseholdId equals household.Id
-               join unit in db.Units.IgnoreQueryFilters() on service.UnitId equals unit.Id
+        await (from service in db.CareServices.WithoutScopeFilter()
+               join client in db.Clients.WithoutScopeFilter() on service.ClientId equals client.Id
+               join household in db.Households.WithoutScopeFilter() on client.HouseholdId equals household.Id
+               join unit in db.Units.WithoutScopeFilter() on service.UnitId equals unit.Id
                where service.MunicipalityId == Municipality
                      && ((householdId != null && household.Id == householdId) || (entranceId != null && household.EntranceId == entranceId))
                select new ServiceFacts(client.Id, client.FirstName + " " + client.LastName, service.Kind, unit.Id, unit.Name,

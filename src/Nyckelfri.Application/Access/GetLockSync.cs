@@ -64,17 +64,17 @@ public sealed class GetLockSync(NyckelfriDbContext db, RevocationLists lists) : 
             .Where(r => r.ListVersion == lockVersion).Select(r => (DateTime?)r.IssuedAt).FirstOrDefaultAsync(ct) ?? DateTime.MinValue;
 
         // Keys blocked after the list the lock has, and the last credential any of them got for this lock.
-        var blockedSince = await db.DigitalKeys.IgnoreQueryFilters()
+        var blockedSince = await db.DigitalKeys.WithoutScopeFilter()
             .Where(k => k.MunicipalityId == db.Scope.MunicipalityId && k.Status == DigitalKeyStatus.Blocked && k.BlockedAt > lockListAt)
             .Select(k => k.Id).ToListAsync(ct);
         DateTime? exposure = null;
         if (current.ListVersion > lockVersion && blockedSince.Count > 0)
-            exposure = await db.AccessEvents.IgnoreQueryFilters()
+            exposure = await db.AccessEvents.WithoutScopeFilter()
                 .Where(e => e.LockId == lockId && e.DigitalKeyId != null && blockedSince.Contains(e.DigitalKeyId.Value)
                             && (e.Kind == AccessEventKind.CredentialIssued || e.Kind == AccessEventKind.BreakGlass))
                 .MaxAsync(e => e.ValidUntil, ct);
         if (exposure is { } until) exposure = CredentialWindow.OpensUntil(until);
-        var blockedWithAccess = exposure is null ? 0 : await db.AccessEvents.IgnoreQueryFilters()
+        var blockedWithAccess = exposure is null ? 0 : await db.AccessEvents.WithoutScopeFilter()
             .Where(e => e.LockId == lockId && e.DigitalKeyId != null && blockedSince.Contains(e.DigitalKeyId.Value)
                         && (e.Kind == AccessEventKind.CredentialIssued || e.Kind == AccessEventKind.BreakGlass))
             .Select(e => e.DigitalKeyId).Distinct().CountAsync(ct);
@@ -97,7 +97,7 @@ public sealed class GetLockSync(NyckelfriDbContext db, RevocationLists lists) : 
     {
         var stillOpen = db.Clock.UtcNow() - CredentialWindow.LockSkew;
         var rows = await (from r in db.RevokedCredentials.AsNoTracking()
-                          join e in db.Employees.IgnoreQueryFilters() on r.EmployeeId equals e.Id into es
+                          join e in db.Employees.WithoutScopeFilter() on r.EmployeeId equals e.Id into es
                           from e in es.DefaultIfEmpty()
                           where r.LockId == lockId && r.FirstListVersion > lockVersion && r.ValidUntil > stillOpen
                           orderby r.ValidUntil descending

@@ -150,7 +150,7 @@ public sealed class IssueCredential(NyckelfriDbContext db, AccessFacts facts, Is
     /// </summary>
     internal async Task<DigitalKey?> KeyOf(Guid employeeId, Guid? digitalKeyId, byte[]? presentedKey, CancellationToken ct)
     {
-        var keys = db.DigitalKeys.IgnoreQueryFilters().Where(k => k.MunicipalityId == db.Scope.MunicipalityId);
+        var keys = db.DigitalKeys.WithoutScopeFilter().Where(k => k.MunicipalityId == db.Scope.MunicipalityId);
         if (digitalKeyId is { } id)
         {
             var named = await keys.FirstOrDefaultAsync(k => k.Id == id, ct);

@@ -95,8 +95,8 @@ public sealed class RotateIssuerKey(NyckelfriDbContext db, IssuerKeys issuers, I
             throw new RuleViolationException("issuer-key-too-many",
                 $"Kommunen har redan {live.Count} nycklar i bruk. Ta tidigare nycklar ur bruk först.");
 
-        var code = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == municipalityId).Select(m => m.Code).SingleAsync(ct);
-        var number = await db.IssuerKeys.IgnoreQueryFilters().CountAsync(k => k.MunicipalityId == municipalityId, ct) + 1;
+        var code = await db.Municipalities.WithoutScopeFilter().Where(m => m.Id == municipalityId).Select(m => m.Code).SingleAsync(ct);
+        var number = await db.IssuerKeys.WithoutScopeFilter().CountAsync(k => k.MunicipalityId == municipalityId, ct) + 1;
         var key = issuers.NewKey(municipalityId, IssuerKeys.KeyIdFor(code, number), now, now + TimeSpan.FromHours(hours));
         var set = issuers.Publish(municipalityId, signer, [.. live, key], await issuers.NewestSetVersionAsync(municipalityId, ct) + 1, now);
         // Two rotations at once take the same key id and set version: the unique indexes refuse the second.
@@ -127,7 +127,7 @@ public sealed class RetireIssuerKey(NyckelfriDbContext db, IssuerKeys issuers, R
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = db.Clock.UtcNow();
         // The key first: asking for an unknown key changes nothing (not even the first key is made).
-        var key = await db.IssuerKeys.IgnoreQueryFilters().FirstOrDefaultAsync(k => k.MunicipalityId == municipalityId && k.KeyId == keyId, ct)
+        var key = await db.IssuerKeys.WithoutScopeFilter().FirstOrDefaultAsync(k => k.MunicipalityId == municipalityId && k.KeyId == keyId, ct)
                   ?? throw new NotFoundException("Nyckeln");
         var signer = await issuers.ForMunicipalityAsync(municipalityId, ct);
         var live = await issuers.LiveKeysAsync(municipalityId, ct);

@@ -90,7 +90,7 @@ public sealed class IssuerKeys(NyckelfriDbContext db, IDataProtectionProvider pr
 
     /// <summary>The municipality's keys that are not retired, oldest first.</summary>
     internal Task<List<IssuerKey>> LiveKeysAsync(Guid municipalityId, CancellationToken ct) =>
-        db.IssuerKeys.IgnoreQueryFilters().AsNoTracking()
+        db.IssuerKeys.WithoutScopeFilter().AsNoTracking()
             .Where(k => k.MunicipalityId == municipalityId && k.RetiredAt == null)
             .OrderBy(k => k.ActivatesAt).ThenBy(k => k.Id)
             .ToListAsync(ct);
@@ -149,12 +149,12 @@ public sealed class IssuerKeys(NyckelfriDbContext db, IDataProtectionProvider pr
     }
 
     internal async Task<long> NewestSetVersionAsync(Guid municipalityId, CancellationToken ct) =>
-        await db.IssuerKeySets.IgnoreQueryFilters().Where(s => s.MunicipalityId == municipalityId)
+        await db.IssuerKeySets.WithoutScopeFilter().Where(s => s.MunicipalityId == municipalityId)
             .MaxAsync(s => (long?)s.SetVersion, ct) ?? 0;
 
     private async Task<CurrentIssuerKeySet?> NewestSetAsync(Guid municipalityId, CancellationToken ct)
     {
-        var record = await db.IssuerKeySets.IgnoreQueryFilters().AsNoTracking()
+        var record = await db.IssuerKeySets.WithoutScopeFilter().AsNoTracking()
             .Where(s => s.MunicipalityId == municipalityId)
             .OrderByDescending(s => s.SetVersion)
             .FirstOrDefaultAsync(ct);
@@ -166,9 +166,9 @@ public sealed class IssuerKeys(NyckelfriDbContext db, IDataProtectionProvider pr
     /// <summary>The municipality's first key, signing at once, and the first key set naming it (signed by itself).</summary>
     private async Task CreateFirstAsync(Guid municipalityId, DateTime now, CancellationToken ct)
     {
-        var code = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == municipalityId).Select(m => m.Code).FirstOrDefaultAsync(ct)
+        var code = await db.Municipalities.WithoutScopeFilter().Where(m => m.Id == municipalityId).Select(m => m.Code).FirstOrDefaultAsync(ct)
                    ?? throw new NotFoundException("Kommunen");
-        var any = await db.IssuerKeys.IgnoreQueryFilters().AnyAsync(k => k.MunicipalityId == municipalityId, ct);
+        var any = await db.IssuerKeys.WithoutScopeFilter().AnyAsync(k => k.MunicipalityId == municipalityId, ct);
         if (any)
             throw new RuleViolationException("issuer-key-none-live", "Kommunen har ingen utfärdarnyckel i bruk. Skapa en ny med nyckelbyte.");
         var record = NewKey(municipalityId, KeyIdFor(code, 1), now, now);

@@ -38,11 +38,11 @@ public sealed class MyClients(NyckelfriDbContext db, AccessFacts facts, IssueCre
 
         var units = AccessPolicy.UnitsOn(employee, today).Allowed.Keys.ToList();
         var municipality = db.Scope.MunicipalityId;
-        var rows = await (from service in db.CareServices.IgnoreQueryFilters()
-                          join client in db.Clients.IgnoreQueryFilters() on service.ClientId equals client.Id
-                          join household in db.Households.IgnoreQueryFilters() on client.HouseholdId equals household.Id
-                          join address in db.Addresses.IgnoreQueryFilters() on household.AddressId equals address.Id
-                          join unit in db.Units.IgnoreQueryFilters() on service.UnitId equals unit.Id
+        var rows = await (from service in db.CareServices.WithoutScopeFilter()
+                          join client in db.Clients.WithoutScopeFilter() on service.ClientId equals client.Id
+                          join household in db.Households.WithoutScopeFilter() on client.HouseholdId equals household.Id
+                          join address in db.Addresses.WithoutScopeFilter() on household.AddressId equals address.Id
+                          join unit in db.Units.WithoutScopeFilter() on service.UnitId equals unit.Id
                           where service.MunicipalityId == municipality && units.Contains(service.UnitId)
                                 && service.StartDate <= today && (service.EndDate == null || service.EndDate >= today)
                           select new
@@ -53,7 +53,7 @@ public sealed class MyClients(NyckelfriDbContext db, AccessFacts facts, IssueCre
             .AsNoTracking().ToListAsync(ct);
         var households = rows.Select(r => r.HouseholdId).Distinct().ToList();
         var entrances = rows.Where(r => r.EntranceId != null).Select(r => r.EntranceId!.Value).Distinct().ToList();
-        var devices = await db.Devices.IgnoreQueryFilters().AsNoTracking()
+        var devices = await db.Devices.WithoutScopeFilter().AsNoTracking()
             .Where(d => d.MunicipalityId == municipality && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty)
                         && ((d.Kind == DeviceKind.LockUnit && d.HouseholdId != null && households.Contains(d.HouseholdId.Value))
                             || (d.Kind == DeviceKind.EntranceUnit && d.EntranceId != null && entrances.Contains(d.EntranceId.Value))))
@@ -62,7 +62,7 @@ public sealed class MyClients(NyckelfriDbContext db, AccessFacts facts, IssueCre
 
         var since = db.Clock.UtcNow() - RecentWindow;
         var clientIds = rows.Select(r => r.Id).Distinct().ToList();
-        var visits = await db.Visits.IgnoreQueryFilters()
+        var visits = await db.Visits.WithoutScopeFilter()
             .Where(v => v.EmployeeId == employeeId && v.StartedAt >= since && clientIds.Contains(v.ClientId))
             .GroupBy(v => v.ClientId).Select(g => new { ClientId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ClientId, x => x.Count, ct);

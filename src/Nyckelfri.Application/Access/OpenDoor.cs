@@ -72,7 +72,7 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
         var employeeId = db.Scope.EmployeeId ?? throw new RuleViolationException("not-an-employee", "Ditt konto är inte kopplat till någon medarbetare.");
         // The server relays only answers carrying a credential it issued to this employee for this lock.
         var credentialId = decoded.Credential.CredentialId;
-        var issued = await db.AccessEvents.IgnoreQueryFilters().AnyAsync(e => e.MunicipalityId == db.Scope.MunicipalityId
+        var issued = await db.AccessEvents.WithoutScopeFilter().AnyAsync(e => e.MunicipalityId == db.Scope.MunicipalityId
             && e.CredentialId == credentialId && e.EmployeeId == employeeId && e.LockId == lockId
             && (e.Kind == AccessEventKind.CredentialIssued || e.Kind == AccessEventKind.BreakGlass), ct);
         if (!issued) throw new RuleViolationException(NotYourCredentialCode, "Svaret bär ingen behörighet som utfärdats till dig för det här låset.");
@@ -148,11 +148,11 @@ public sealed class OpenDoor(NyckelfriDbContext db, IssueCredential issue, Reque
     /// <summary>The lock as the server has it, with the highest event number stored before this opening.</summary>
     private async Task<LockOnRecord> OnRecord(Guid lockId, CancellationToken ct)
     {
-        var device = await db.Devices.IgnoreQueryFilters().AsNoTracking()
+        var device = await db.Devices.WithoutScopeFilter().AsNoTracking()
             .Where(d => d.Id == lockId && d.MunicipalityId == db.Scope.MunicipalityId)
             .Select(d => new { d.SerialNumber, d.BatteryLevel, d.LockPublicKey }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Låset");
-        var last = await db.LockSyncs.IgnoreQueryFilters().Where(s => s.LockId == lockId).Select(s => (long?)s.HighestSequence).FirstOrDefaultAsync(ct) ?? 0;
-        var lastHash = last == 0 ? null : await db.AccessEvents.IgnoreQueryFilters()
+        var last = await db.LockSyncs.WithoutScopeFilter().Where(s => s.LockId == lockId).Select(s => (long?)s.HighestSequence).FirstOrDefaultAsync(ct) ?? 0;
+        var lastHash = last == 0 ? null : await db.AccessEvents.WithoutScopeFilter()
             .Where(e => e.LockId == lockId && e.LockSequence == last).Select(e => e.LockEventHash).FirstOrDefaultAsync(ct);
         var keySet = await issuers.KeySetAsync(db.Scope.MunicipalityId, ct);
         return new LockOnRecord(lockId, device.SerialNumber, keySet.Keys, last, device.BatteryLevel, keySet.SetVersion, lastHash, device.LockPublicKey);

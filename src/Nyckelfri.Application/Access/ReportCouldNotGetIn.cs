@@ -43,7 +43,7 @@ public sealed class ReportCouldNotGetIn(NyckelfriDbContext db, OpenWorkOrder ope
             .Where(k => k.ClientId == clientId && k.Status == KeySetStatus.WithHolder && k.HolderUnit != null)
             .Select(k => new { k.KeyNumber, Unit = k.HolderUnit!.Name, Provider = k.HolderUnit.Provider!.Name })
             .ToListAsync(ct);
-        var serving = await db.CareServices.IgnoreQueryFilters()
+        var serving = await db.CareServices.WithoutScopeFilter()
             .Where(s => s.ClientId == clientId && s.MunicipalityId == db.Scope.MunicipalityId && s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
             .Select(s => s.UnitId).Distinct().ToListAsync(ct);
 

@@ -25,7 +25,7 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
     public Task<CurrentRevocationList> CurrentAsync(CancellationToken ct) => CurrentAsync(db.Scope.MunicipalityId, ct);
 
     public async Task<CurrentRevocationList> CurrentAsync(Guid municipalityId, CancellationToken ct) =>
-        await db.RevocationLists.IgnoreQueryFilters().AsNoTracking()
+        await db.RevocationLists.WithoutScopeFilter().AsNoTracking()
             .Where(r => r.MunicipalityId == municipalityId)
             .OrderByDescending(r => r.ListVersion)
             .Select(r => new CurrentRevocationList(r.ListVersion, r.IssuedAt, r.Encoded, r.Entries))
@@ -46,7 +46,7 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
         await LockPublishingAsync(db, ct);
         var issuer = await issuers.ForMunicipalityAsync(municipalityId, ct);
         var current = await CurrentAsync(municipalityId, ct);
-        var stored = await db.DigitalKeys.IgnoreQueryFilters().AsNoTracking()
+        var stored = await db.DigitalKeys.WithoutScopeFilter().AsNoTracking()
             .Where(k => k.MunicipalityId == municipalityId && k.Status == DigitalKeyStatus.Blocked)
             .Select(k => new { k.Id, k.HolderKeyHash }).ToListAsync(ct);
         var tracked = db.ChangeTracker.Entries<DigitalKey>()
@@ -84,7 +84,7 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
     /// <summary>Device keys replaced by a new enrolment (saved, and tracked in this unit of work).</summary>
     private async Task<IEnumerable<byte[]>> ReplacedDeviceKeyHashesAsync(Guid municipalityId, CancellationToken ct)
     {
-        var stored = await db.ReplacedDeviceKeys.IgnoreQueryFilters().AsNoTracking()
+        var stored = await db.ReplacedDeviceKeys.WithoutScopeFilter().AsNoTracking()
             .Where(r => r.MunicipalityId == municipalityId).Select(r => r.HolderKeyHash).ToListAsync(ct);
         var tracked = db.ChangeTracker.Entries<ReplacedDeviceKey>()
             .Where(e => e.State == EntityState.Added && e.Entity.MunicipalityId == municipalityId).Select(e => e.Entity.HolderKeyHash);
@@ -95,7 +95,7 @@ public sealed class RevocationLists(NyckelfriDbContext db, IssuerKeys issuers) :
     private async Task<List<Guid>> RevokedCredentialIds(Guid municipalityId, DateTime at, CancellationToken ct)
     {
         var stillOpen = at - CredentialWindow.LockSkew;
-        var stored = await db.RevokedCredentials.IgnoreQueryFilters().AsNoTracking()
+        var stored = await db.RevokedCredentials.WithoutScopeFilter().AsNoTracking()
             .Where(r => r.MunicipalityId == municipalityId && r.ValidUntil > stillOpen).Select(r => r.CredentialId).ToListAsync(ct);
         var tracked = db.ChangeTracker.Entries<RevokedCredential>()
             .Where(e => e.State == EntityState.Added && e.Entity.MunicipalityId == municipalityId && e.Entity.ValidUntil > stillOpen)

@@ -76,7 +76,7 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
     {
         // The caller's scope decides (query filters): a lock the caller cannot see does not exist for her.
         var municipalityId = db.Scope.MunicipalityId;
-        var devices = scoped ? db.Devices.AsNoTracking() : db.Devices.IgnoreQueryFilters().AsNoTracking().Where(d => d.MunicipalityId == municipalityId);
+        var devices = scoped ? db.Devices.AsNoTracking() : db.Devices.WithoutScopeFilter().AsNoTracking().Where(d => d.MunicipalityId == municipalityId);
         var device = await devices
             .Where(d => d.Id == lockId && (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit))
             .Select(d => new LockDevice(d.Id, d.MunicipalityId, d.SerialNumber, d.HouseholdId, d.LockPublicKey))
@@ -213,7 +213,7 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         var (municipalityId, lockId) = (device.MunicipalityId, device.Id);
         var lo = batch.FirstSequence;
         var hi = batch.LastSequence;
-        var sync = await db.LockSyncs.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.LockId == lockId, ct);
+        var sync = await db.LockSyncs.WithoutScopeFilter().FirstOrDefaultAsync(s => s.LockId == lockId, ct);
         var isNew = sync is null;
         sync ??= new LockSync(municipalityId, lockId);
         if (hi - sync.HighestSequence > _limits.MaxSequenceJump)
@@ -223,7 +223,7 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         var windowStart = Math.Min(lo, sync.HighestSequence + 1);
         // One before and one after the batch too: the stored neighbours its links must meet.
         var (from, to) = (Math.Min(windowStart, lo - 1), hi == long.MaxValue ? hi : hi + 1);
-        var stored = await db.AccessEvents.IgnoreQueryFilters()
+        var stored = await db.AccessEvents.WithoutScopeFilter()
             .Where(e => e.LockId == lockId && e.LockSequence >= from && e.LockSequence <= to)
             .Select(e => new StoredLink(e.LockSequence!.Value, e.LockEventHash, e.LockEventPreviousHash)).ToListAsync(ct);
         await RefuseForks(device, batch, stored, ct);
@@ -238,7 +238,7 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         var freshEvents = batch.Events.Where(e => fresh.Contains(e.Event.Sequence)).ToList();
         var issued = await IssuesOf(freshEvents.Where(e => e.Event.CredentialId is not null).Select(e => e.Event.CredentialId!.Value), ct);
         var householdClient = device.HouseholdId is null ? null
-            : await db.Clients.IgnoreQueryFilters().Where(c => c.HouseholdId == device.HouseholdId).OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+            : await db.Clients.WithoutScopeFilter().Where(c => c.HouseholdId == device.HouseholdId).OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         var saved = new List<AccessEvent>();
         var uploader = db.Scope.UserName;
         foreach (var chained in freshEvents)
@@ -327,7 +327,7 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
     {
         var ids = credentialIds.Distinct().ToList();
         if (ids.Count == 0) return [];
-        var rows = await db.AccessEvents.IgnoreQueryFilters()
+        var rows = await db.AccessEvents.WithoutScopeFilter()
             .Where(e => e.CredentialId != null && ids.Contains(e.CredentialId.Value)
                         && (e.Kind == AccessEventKind.CredentialIssued || e.Kind == AccessEventKind.BreakGlass))
             .Select(e => new { e.CredentialId, e.EmployeeId, e.DigitalKeyId, e.ClientId, e.UnitId })

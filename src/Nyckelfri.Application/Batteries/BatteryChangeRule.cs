@@ -22,11 +22,11 @@ public sealed class BatteryChangeRule(NyckelfriDbContext db, RoutineRules routin
         if (devices.Count == 0) return (0, 0);
         var ids = devices.Select(d => d.Id).ToList();
         var municipalityIds = devices.Select(d => d.MunicipalityId).Distinct().ToList();
-        var thresholds = await db.Municipalities.IgnoreQueryFilters()
+        var thresholds = await db.Municipalities.WithoutScopeFilter()
             .Where(m => municipalityIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.BatteryThreshold, ct);
         // The devices are visible to the caller; their tasks are read whoever the caller is.
-        var tasks = await db.PendingTasks.IgnoreQueryFilters()
+        var tasks = await db.PendingTasks.WithoutScopeFilter()
             .Where(t => ids.Contains(t.DeviceId) && t.Kind == PendingTaskKind.BatteryChange)
             .ToListAsync(ct);
         var open = tasks.Where(t => t.Status == PendingTaskStatus.Open).ToDictionary(t => t.DeviceId);
@@ -74,7 +74,7 @@ public sealed class BatteryChangeRule(NyckelfriDbContext db, RoutineRules routin
         var municipalityIds = devices.Select(d => d.MunicipalityId).Distinct().ToList();
         var today = db.Scope.Today;
         // Every provider's services count here, not only the caller's: the task is for whoever serves the home.
-        var services = await db.CareServices.IgnoreQueryFilters()
+        var services = await db.CareServices.WithoutScopeFilter()
             .Where(s => municipalityIds.Contains(s.MunicipalityId) && s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
             .Where(s => householdIds.Contains(s.Client!.HouseholdId)
                         || (s.Client.Household!.EntranceId != null && entranceIds.Contains(s.Client.Household.EntranceId.Value)))

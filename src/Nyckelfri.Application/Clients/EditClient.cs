@@ -33,7 +33,7 @@ public sealed class EditClient(NyckelfriDbContext db) : IHandler
         var v = new Validator();
         var valid = command.Check(v, db.Scope.Today, numberRequired: false);
         if (valid?.Number is not null && valid.Number.Value != client.PersonalIdentityNumber &&
-            await db.Clients.IgnoreQueryFilters().AnyAsync(c => c.MunicipalityId == client.MunicipalityId && c.PersonalIdentityNumber == valid.Number.Value, ct))
+            await db.Clients.WithoutScopeFilter().AnyAsync(c => c.MunicipalityId == client.MunicipalityId && c.PersonalIdentityNumber == valid.Number.Value, ct))
             v.Add(nameof(Command.PersonalIdentityNumber), "Det finns redan en brukare med detta personnummer.");
         v.ThrowIfInvalid();
 

@@ -63,7 +63,7 @@ public sealed class RegisterClient(NyckelfriDbContext db) : IHandler
 
     // Uniqueness is per municipality, whatever the caller may see.
     private Task<bool> NumberTaken(PersonalIdentityNumber number, CancellationToken ct) =>
-        db.Clients.IgnoreQueryFilters()
+        db.Clients.WithoutScopeFilter()
             .AnyAsync(c => c.MunicipalityId == db.Scope.MunicipalityId && c.PersonalIdentityNumber == number.Value, ct);
 
     private async Task<Address> FindOrCreateAddress(string street, string postalCode, string city, CancellationToken ct)

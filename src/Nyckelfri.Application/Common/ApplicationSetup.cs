@@ -14,6 +14,8 @@ public static class ApplicationSetup
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IHandler).IsAssignableFrom(t));
         foreach (var handler in handlers) services.AddScoped(handler);
         services.AddSingleton<Nyckelfri.Access.IssuerCache>();
+        services.AddSingleton<Nyckelfri.Visits.VisitWebhookSecrets>();
+        services.AddOptions<Nyckelfri.Visits.VisitWebhookOptions>();
         services.AddSingleton<Nyckelfri.Identity.ISecurityEvents, Nyckelfri.Identity.LoggingSecurityEvents>();
         services.AddSingleton(sp => LockEventLimitsFrom(sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()));
         return services;

@@ -122,42 +122,53 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         AddQueryFilters(builder);
     }
 
+    /// <summary>
+    /// Two named filters per entity (EF Core 10), so that a query can leave one and keep the other:
+    /// <see cref="QueryFilters.Tenant"/> (the caller's municipality; nobody sees another's) and
+    /// <see cref="QueryFilters.Scope"/> (a provider's or unit's user sees its own clients and staff).
+    /// Code leaves the provider scope with <c>WithoutScopeFilter()</c>, which keeps the tenant filter;
+    /// leaving the tenant filter is <c>AcrossMunicipalities()</c>, allowed only in the reviewed places
+    /// that an architecture test lists (QueryFilterUseTests).
+    /// </summary>
     private void AddQueryFilters(ModelBuilder builder)
     {
-        builder.Entity<Municipality>().HasQueryFilter(m => IsSystemScope || m.Id == ScopeMunicipalityId);
-        builder.Entity<Provider>().HasQueryFilter(p => IsSystemScope || p.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<Unit>().HasQueryFilter(u => IsSystemScope || u.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<PropertyOwner>().HasQueryFilter(o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<Address>().HasQueryFilter(a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<Entrance>().HasQueryFilter(e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<ApiKey>().HasQueryFilter(k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<AuditEntry>().HasQueryFilter(a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
+        const string tenant = QueryFilters.Tenant, scope = QueryFilters.Scope;
+        builder.Entity<Municipality>().HasQueryFilter(tenant, m => IsSystemScope || m.Id == ScopeMunicipalityId);
+        builder.Entity<Provider>().HasQueryFilter(tenant, p => IsSystemScope || p.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<Unit>().HasQueryFilter(tenant, u => IsSystemScope || u.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<PropertyOwner>().HasQueryFilter(tenant, o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<Address>().HasQueryFilter(tenant, a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<Entrance>().HasQueryFilter(tenant, e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<ApiKey>().HasQueryFilter(tenant, k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<AuditEntry>().HasQueryFilter(tenant, a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
 
-        builder.Entity<EmployeeUnit>().HasQueryFilter(eu => IsSystemScope || eu.Unit!.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<Employee>().HasQueryFilter(e => IsSystemScope ||
-            (e.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || e.ProviderId == ScopeProviderId)));
+        builder.Entity<EmployeeUnit>().HasQueryFilter(tenant, eu => IsSystemScope || eu.Unit!.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<Employee>()
+            .HasQueryFilter(tenant, e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, e => IsSystemScope || ScopeProviderId == null || e.ProviderId == ScopeProviderId);
 
         // A provider-scoped user sees only its own provider's (unit's) services. Services are the
         // root of client visibility, so this filter must not navigate back to Client.
-        builder.Entity<CareService>().HasQueryFilter(s => IsSystemScope ||
-            (s.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null || s.Unit!.ProviderId == ScopeProviderId)
-             && (ScopeUnitId == null || s.UnitId == ScopeUnitId)));
+        builder.Entity<CareService>()
+            .HasQueryFilter(tenant, s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, s => IsSystemScope ||
+                ((ScopeProviderId == null || s.Unit!.ProviderId == ScopeProviderId) && (ScopeUnitId == null || s.UnitId == ScopeUnitId)));
 
         // A client is visible to a provider (unit) that serves them today or will: an ended
         // service, or a change of provider, ends the old provider's view of the client.
-        builder.Entity<Client>().HasQueryFilter(c => IsSystemScope ||
-            (c.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null || c.Services.Any(s =>
-                     (s.EndDate == null || s.EndDate >= ScopeToday)
-                     && s.Unit!.ProviderId == ScopeProviderId
-                     && (ScopeUnitId == null || s.UnitId == ScopeUnitId)))));
+        builder.Entity<Client>()
+            .HasQueryFilter(tenant, c => IsSystemScope || c.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, c => IsSystemScope || ScopeProviderId == null || c.Services.Any(s =>
+                (s.EndDate == null || s.EndDate >= ScopeToday)
+                && s.Unit!.ProviderId == ScopeProviderId
+                && (ScopeUnitId == null || s.UnitId == ScopeUnitId)));
 
-        builder.Entity<Household>().HasQueryFilter(h => IsSystemScope ||
-            (h.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || h.Clients.Any())));
+        builder.Entity<Household>()
+            .HasQueryFilter(tenant, h => IsSystemScope || h.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, h => IsSystemScope || ScopeProviderId == null || h.Clients.Any());
 
         AddDeviceAndKeyFilters(builder);
-        builder.Entity<Notification>().HasQueryFilter(n => IsSystemScope || n.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<Notification>().HasQueryFilter(tenant, n => IsSystemScope || n.MunicipalityId == ScopeMunicipalityId);
         AddRoutineFilters(builder);
         AddAccessFilters(builder);
     }
@@ -166,58 +177,72 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     /// Keys, grants and receipts follow the employee (a provider's user sees its own staff's); the access
     /// log, break-glass and visits follow the client or the employee; the protocol's own records (issuer
     /// key, revocation lists, lock sync) and the webhook queue are the municipality's, behind policies.
+    /// A device-key challenge is its own user's only (a scope filter: the user's, not the provider's).
     /// </summary>
     private void AddAccessFilters(ModelBuilder builder)
     {
-        builder.Entity<DigitalKey>().HasQueryFilter(k => IsSystemScope ||
-            (k.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == k.EmployeeId))));
-        builder.Entity<DeviceKeyChallenge>().HasQueryFilter(c => IsSystemScope || (c.MunicipalityId == ScopeMunicipalityId && c.UserId == ScopeUserId));
-        builder.Entity<ReplacedDeviceKey>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<TwoFactorDevice>().HasQueryFilter(d => IsSystemScope ||
-            (d.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == d.EmployeeId)
-                                                         || Units.Any(u => u.Id == d.UnitId && u.ProviderId == ScopeProviderId))));
-        builder.Entity<DigitalKeyReceipt>().HasQueryFilter(r => IsSystemScope ||
-            (r.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == r.EmployeeId))));
-        builder.Entity<AccessGrant>().HasQueryFilter(g => IsSystemScope ||
-            (g.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Employees.Any(e => e.Id == g.EmployeeId))));
-        builder.Entity<AccessEvent>().HasQueryFilter(e => IsSystemScope ||
-            (e.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null
-                 || (e.ClientId != null && Clients.Any(c => c.Id == e.ClientId))
-                 || (e.EmployeeId != null && Employees.Any(x => x.Id == e.EmployeeId)))));
-        builder.Entity<BreakGlass>().HasQueryFilter(g => IsSystemScope ||
-            (g.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null || Employees.Any(x => x.Id == g.EmployeeId) || Clients.Any(c => c.Id == g.ClientId))));
-        builder.Entity<Visit>().HasQueryFilter(v => IsSystemScope ||
-            (v.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null || Clients.Any(c => c.Id == v.ClientId) || Employees.Any(x => x.Id == v.EmployeeId))));
-        builder.Entity<NfcTag>().HasQueryFilter(t => IsSystemScope ||
-            (t.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == t.ClientId))));
-        builder.Entity<LockSync>().HasQueryFilter(s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<RevocationListRecord>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<RevokedCredential>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<IssuerKey>().HasQueryFilter(k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<IssuerKeySetRecord>().HasQueryFilter(s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<WebhookDelivery>().HasQueryFilter(d => IsSystemScope || d.MunicipalityId == ScopeMunicipalityId);
+        const string tenant = QueryFilters.Tenant, scope = QueryFilters.Scope;
+        builder.Entity<DigitalKey>()
+            .HasQueryFilter(tenant, k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, k => IsSystemScope || ScopeProviderId == null || Employees.Any(e => e.Id == k.EmployeeId));
+        builder.Entity<DeviceKeyChallenge>()
+            .HasQueryFilter(tenant, c => IsSystemScope || c.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, c => IsSystemScope || c.UserId == ScopeUserId);
+        builder.Entity<ReplacedDeviceKey>().HasQueryFilter(tenant, r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<TwoFactorDevice>()
+            .HasQueryFilter(tenant, d => IsSystemScope || d.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, d => IsSystemScope || ScopeProviderId == null || Employees.Any(e => e.Id == d.EmployeeId)
+                                        || Units.Any(u => u.Id == d.UnitId && u.ProviderId == ScopeProviderId));
+        builder.Entity<DigitalKeyReceipt>()
+            .HasQueryFilter(tenant, r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, r => IsSystemScope || ScopeProviderId == null || Employees.Any(e => e.Id == r.EmployeeId));
+        builder.Entity<AccessGrant>()
+            .HasQueryFilter(tenant, g => IsSystemScope || g.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, g => IsSystemScope || ScopeProviderId == null || Employees.Any(e => e.Id == g.EmployeeId));
+        builder.Entity<AccessEvent>()
+            .HasQueryFilter(tenant, e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, e => IsSystemScope || ScopeProviderId == null
+                                        || (e.ClientId != null && Clients.Any(c => c.Id == e.ClientId))
+                                        || (e.EmployeeId != null && Employees.Any(x => x.Id == e.EmployeeId)));
+        builder.Entity<BreakGlass>()
+            .HasQueryFilter(tenant, g => IsSystemScope || g.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, g => IsSystemScope || ScopeProviderId == null
+                                        || Employees.Any(x => x.Id == g.EmployeeId) || Clients.Any(c => c.Id == g.ClientId));
+        builder.Entity<Visit>()
+            .HasQueryFilter(tenant, v => IsSystemScope || v.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, v => IsSystemScope || ScopeProviderId == null
+                                        || Clients.Any(c => c.Id == v.ClientId) || Employees.Any(x => x.Id == v.EmployeeId));
+        builder.Entity<NfcTag>()
+            .HasQueryFilter(tenant, t => IsSystemScope || t.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, t => IsSystemScope || ScopeProviderId == null || Clients.Any(c => c.Id == t.ClientId));
+        builder.Entity<LockSync>().HasQueryFilter(tenant, s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<RevocationListRecord>().HasQueryFilter(tenant, r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<RevokedCredential>().HasQueryFilter(tenant, r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<IssuerKey>().HasQueryFilter(tenant, k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<IssuerKeySetRecord>().HasQueryFilter(tenant, s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<WebhookDelivery>().HasQueryFilter(tenant, d => IsSystemScope || d.MunicipalityId == ScopeMunicipalityId);
     }
 
     /// <summary>
     /// A work order follows its client (or household): a provider's user sees those of its own clients,
     /// and the ones about its unit or whose current step its unit owns, though the client is no longer
     /// its own (the unit whose home care ended returns its keys; the last unit orders the removal).
+    /// Answers and comments have no municipality of their own: they follow their work order, whose
+    /// filters the nested query applies (and leaves, as the outer query says).
     /// </summary>
     private void AddRoutineFilters(ModelBuilder builder)
     {
-        builder.Entity<RoutineStepOwner>().HasQueryFilter(o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<WorkOrder>().HasQueryFilter(w => IsSystemScope ||
-            (w.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null
-                 || (w.ClientId != null && Clients.Any(c => c.Id == w.ClientId))
-                 || (w.HouseholdId != null && Clients.Any(c => c.HouseholdId == w.HouseholdId))
-                 || Units.Any(u => (u.Id == w.UnitId || u.Id == w.OwnerUnitId) && u.ProviderId == ScopeProviderId
-                                   && (ScopeUnitId == null || u.Id == ScopeUnitId)))));
-        builder.Entity<CheckpointAnswer>().HasQueryFilter(a => IsSystemScope || WorkOrders.Any(w => w.Id == a.WorkOrderId));
-        builder.Entity<WorkOrderComment>().HasQueryFilter(c => IsSystemScope || WorkOrders.Any(w => w.Id == c.WorkOrderId));
+        const string tenant = QueryFilters.Tenant, scope = QueryFilters.Scope;
+        builder.Entity<RoutineStepOwner>().HasQueryFilter(tenant, o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<WorkOrder>()
+            .HasQueryFilter(tenant, w => IsSystemScope || w.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, w => IsSystemScope || ScopeProviderId == null
+                                        || (w.ClientId != null && Clients.Any(c => c.Id == w.ClientId))
+                                        || (w.HouseholdId != null && Clients.Any(c => c.HouseholdId == w.HouseholdId))
+                                        || Units.Any(u => (u.Id == w.UnitId || u.Id == w.OwnerUnitId) && u.ProviderId == ScopeProviderId
+                                                          && (ScopeUnitId == null || u.Id == ScopeUnitId)));
+        builder.Entity<CheckpointAnswer>().HasQueryFilter(tenant, a => IsSystemScope || WorkOrders.Any(w => w.Id == a.WorkOrderId));
+        builder.Entity<WorkOrderComment>().HasQueryFilter(tenant, c => IsSystemScope || WorkOrders.Any(w => w.Id == c.WorkOrderId));
     }
 
     /// <summary>
@@ -226,32 +251,39 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     /// </summary>
     private void AddDeviceAndKeyFilters(ModelBuilder builder)
     {
-        builder.Entity<DeviceModel>().HasQueryFilter(m => IsSystemScope || m.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<StockLocation>().HasQueryFilter(l => IsSystemScope || l.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<ReorderLevel>().HasQueryFilter(r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<PurchaseOrder>().HasQueryFilter(o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
-        builder.Entity<PurchaseOrderLine>().HasQueryFilter(l => IsSystemScope || l.MunicipalityId == ScopeMunicipalityId);
+        const string tenant = QueryFilters.Tenant, scope = QueryFilters.Scope;
+        builder.Entity<DeviceModel>().HasQueryFilter(tenant, m => IsSystemScope || m.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<StockLocation>().HasQueryFilter(tenant, l => IsSystemScope || l.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<ReorderLevel>().HasQueryFilter(tenant, r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<PurchaseOrder>().HasQueryFilter(tenant, o => IsSystemScope || o.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<PurchaseOrderLine>().HasQueryFilter(tenant, l => IsSystemScope || l.MunicipalityId == ScopeMunicipalityId);
 
         // A device at a household is visible with the household's clients; an entrance unit with
         // the clients behind its entrance; a device on a shelf only to municipal roles.
-        builder.Entity<Device>().HasQueryFilter(d => IsSystemScope ||
-            (d.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null
-                 || (d.HouseholdId != null && Clients.Any(c => c.HouseholdId == d.HouseholdId))
-                 || (d.EntranceId != null && Clients.Any(c => c.Household!.EntranceId == d.EntranceId)))));
-        builder.Entity<BatteryReading>().HasQueryFilter(r => IsSystemScope ||
-            (r.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Devices.Any(d => d.Id == r.DeviceId))));
-        builder.Entity<PendingTask>().HasQueryFilter(t => IsSystemScope ||
-            (t.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Devices.Any(d => d.Id == t.DeviceId))));
+        builder.Entity<Device>()
+            .HasQueryFilter(tenant, d => IsSystemScope || d.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, d => IsSystemScope || ScopeProviderId == null
+                                        || (d.HouseholdId != null && Clients.Any(c => c.HouseholdId == d.HouseholdId))
+                                        || (d.EntranceId != null && Clients.Any(c => c.Household!.EntranceId == d.EntranceId)));
+        builder.Entity<BatteryReading>()
+            .HasQueryFilter(tenant, r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, r => IsSystemScope || ScopeProviderId == null || Devices.Any(d => d.Id == r.DeviceId));
+        builder.Entity<PendingTask>()
+            .HasQueryFilter(tenant, t => IsSystemScope || t.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, t => IsSystemScope || ScopeProviderId == null || Devices.Any(d => d.Id == t.DeviceId));
 
-        builder.Entity<OriginalLockPart>().HasQueryFilter(p => IsSystemScope ||
-            (p.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == p.ClientId))));
-        builder.Entity<KeySet>().HasQueryFilter(k => IsSystemScope ||
-            (k.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == k.ClientId))));
-        builder.Entity<KeyReceipt>().HasQueryFilter(r => IsSystemScope ||
-            (r.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == r.ClientId))));
-        builder.Entity<PhysicalKeyUse>().HasQueryFilter(u => IsSystemScope ||
-            (u.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == u.ClientId))));
+        builder.Entity<OriginalLockPart>()
+            .HasQueryFilter(tenant, p => IsSystemScope || p.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, p => IsSystemScope || ScopeProviderId == null || Clients.Any(c => c.Id == p.ClientId));
+        builder.Entity<KeySet>()
+            .HasQueryFilter(tenant, k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, k => IsSystemScope || ScopeProviderId == null || Clients.Any(c => c.Id == k.ClientId));
+        builder.Entity<KeyReceipt>()
+            .HasQueryFilter(tenant, r => IsSystemScope || r.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, r => IsSystemScope || ScopeProviderId == null || Clients.Any(c => c.Id == r.ClientId));
+        builder.Entity<PhysicalKeyUse>()
+            .HasQueryFilter(tenant, u => IsSystemScope || u.MunicipalityId == ScopeMunicipalityId)
+            .HasQueryFilter(scope, u => IsSystemScope || ScopeProviderId == null || Clients.Any(c => c.Id == u.ClientId));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -33,7 +33,7 @@ internal static class DeviceSteps
     public static async Task CheckKeyNumberFree(this NyckelfriDbContext db, Validator v, Device device, string? keyNumber, CancellationToken ct)
     {
         if (keyNumber is null || keyNumber == device.KeyNumber) return;
-        var taken = await db.Devices.IgnoreQueryFilters()
+        var taken = await db.Devices.WithoutScopeFilter()
             .AnyAsync(d => d.MunicipalityId == device.MunicipalityId && d.KeyNumber == keyNumber && d.Id != device.Id, ct);
         if (taken) v.Add("KeyNumber", $"Nyckelnumret {keyNumber} används redan av en annan enhet i kommunen.");
     }

@@ -61,12 +61,12 @@ public sealed class InstallDevice(NyckelfriDbContext db) : IHandler
     // Mounted as the unique indexes mean it: installed, or faulty and still on the door. Every device
     // of the municipality counts, also one the caller could not see.
     private Task<Device?> MountedLockUnit(Guid municipalityId, Guid householdId, CancellationToken ct) =>
-        db.Devices.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.MunicipalityId == municipalityId
+        db.Devices.WithoutScopeFilter().AsNoTracking().FirstOrDefaultAsync(d => d.MunicipalityId == municipalityId
             && d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
             && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty), ct);
 
     private Task<Device?> MountedEntranceUnit(Guid municipalityId, Guid entranceId, CancellationToken ct) =>
-        db.Devices.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.MunicipalityId == municipalityId
+        db.Devices.WithoutScopeFilter().AsNoTracking().FirstOrDefaultAsync(d => d.MunicipalityId == municipalityId
             && d.Kind == DeviceKind.EntranceUnit && d.EntranceId == entranceId
             && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty), ct);
 }

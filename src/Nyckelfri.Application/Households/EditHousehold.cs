@@ -68,6 +68,6 @@ public sealed class EditHousehold(NyckelfriDbContext db) : IHandler
 
     // Every household of the municipality counts, also those of clients the caller does not serve.
     private Task<bool> ApartmentTaken(Household household, string apartment, CancellationToken ct) =>
-        db.Households.IgnoreQueryFilters().AnyAsync(h => h.MunicipalityId == household.MunicipalityId
+        db.Households.WithoutScopeFilter().AnyAsync(h => h.MunicipalityId == household.MunicipalityId
             && h.AddressId == household.AddressId && h.Id != household.Id && h.Apartment == apartment, ct);
 }

@@ -46,7 +46,7 @@ public sealed class StaffLogins(NyckelfriDbContext db, UserManager<AppUser> user
     internal async Task LinkAsync(AppUser user, Guid employeeId, CancellationToken ct)
     {
         // Another municipality's employee is as unknown here as one that does not exist.
-        var employee = await db.Employees.IgnoreQueryFilters()
+        var employee = await db.Employees.WithoutScopeFilter()
             .FirstOrDefaultAsync(e => e.Id == employeeId && e.MunicipalityId == db.Scope.MunicipalityId, ct)
             ?? throw new NotFoundException("Medarbetaren");
         if (user.EmployeeId == employeeId) return;
@@ -65,7 +65,7 @@ public sealed class StaffLogins(NyckelfriDbContext db, UserManager<AppUser> user
         var user = await LoadUser(userId, ct);
         if (user.EmployeeId is not { } employeeId)
             throw new RuleViolationException("login-not-linked", "Inloggningen är inte kopplad till någon medarbetare.");
-        var name = await db.Employees.IgnoreQueryFilters().Where(e => e.Id == employeeId).Select(e => e.FirstName + " " + e.LastName).FirstOrDefaultAsync(ct);
+        var name = await db.Employees.WithoutScopeFilter().Where(e => e.Id == employeeId).Select(e => e.FirstName + " " + e.LastName).FirstOrDefaultAsync(ct);
         user.EmployeeId = null;
         RecordBoth(user, employeeId, employeeId, null, "Inloggning bortkopplad", name ?? "–");
         // The user manager saves through the context: the same save revokes the employee's credentials.

@@ -42,7 +42,7 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, ProviderName = u.Provider!.Name }).ToListAsync(ct);
         var providers = await db.Providers.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         var employeeIds = rows.Where(u => u.EmployeeId != null).Select(u => u.EmployeeId!.Value).ToList();
-        var employees = await db.Employees.IgnoreQueryFilters().AsNoTracking().Where(e => employeeIds.Contains(e.Id) && e.MunicipalityId == municipality)
+        var employees = await db.Employees.WithoutScopeFilter().AsNoTracking().Where(e => employeeIds.Contains(e.Id) && e.MunicipalityId == municipality)
             .ToDictionaryAsync(e => e.Id, e => e.FirstName + " " + e.LastName, ct);
         return rows.Select(u => new Item(u.Id, u.UserName ?? "", u.DisplayName,
             roleRows.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),

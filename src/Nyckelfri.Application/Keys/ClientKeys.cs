@@ -60,7 +60,7 @@ public sealed class ClientKeys(NyckelfriDbContext db) : IHandler
     private async Task<List<KeySetExpectation.ActiveService>> ActiveServices(Guid clientId, Guid municipalityId, CancellationToken ct)
     {
         var today = db.Clock.Today();
-        return await db.CareServices.IgnoreQueryFilters().AsNoTracking()
+        return await db.CareServices.WithoutScopeFilter().AsNoTracking()
             .Where(s => s.ClientId == clientId && s.MunicipalityId == municipalityId
                         && s.StartDate <= today && (s.EndDate == null || s.EndDate >= today))
             .Select(s => new KeySetExpectation.ActiveService(s.Kind, s.UnitId))

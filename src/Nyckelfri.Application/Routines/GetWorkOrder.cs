@@ -138,7 +138,7 @@ public sealed class GetWorkOrder(NyckelfriDbContext db) : IHandler
 
     private async Task<string?> UnitName(Guid? unitId, CancellationToken ct) =>
         unitId is { } u
-            ? await db.Units.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == u).Select(x => x.Name + " (" + x.Provider!.Name + ")").FirstOrDefaultAsync(ct)
+            ? await db.Units.WithoutScopeFilter().AsNoTracking().Where(x => x.Id == u).Select(x => x.Name + " (" + x.Provider!.Name + ")").FirstOrDefaultAsync(ct)
             : null;
 
     private async Task<IReadOnlyList<Option>> StockDevices(DeviceKind kind, WorkOrder order, CancellationToken ct) =>

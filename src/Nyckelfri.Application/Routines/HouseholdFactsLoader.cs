@@ -14,7 +14,7 @@ internal static class HouseholdFactsLoader
     public static async Task<IReadOnlyList<HouseholdFacts>> Load(NyckelfriDbContext db, IReadOnlyCollection<Guid> householdIds, CancellationToken ct)
     {
         if (householdIds.Count == 0) return [];
-        var clients = await db.Clients.IgnoreQueryFilters().AsNoTracking()
+        var clients = await db.Clients.WithoutScopeFilter().AsNoTracking()
             .Where(c => householdIds.Contains(c.HouseholdId))
             .Select(c => new
             {
@@ -22,11 +22,11 @@ internal static class HouseholdFactsLoader
                 Services = c.Services.Select(s => new ServiceFact(s.ClientId, s.Kind, s.Assessed, s.UnitId, s.Unit!.ProviderId, s.StartDate, s.EndDate)).ToList(),
             })
             .ToListAsync(ct);
-        var mounted = await db.Devices.IgnoreQueryFilters().AsNoTracking()
+        var mounted = await db.Devices.WithoutScopeFilter().AsNoTracking()
             .Where(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId != null && householdIds.Contains(d.HouseholdId.Value)
                         && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty))
             .Select(d => d.HouseholdId!.Value).ToListAsync(ct);
-        var open = await db.WorkOrders.IgnoreQueryFilters().AsNoTracking()
+        var open = await db.WorkOrders.WithoutScopeFilter().AsNoTracking()
             .Where(w => w.HouseholdId != null && householdIds.Contains(w.HouseholdId.Value)
                         && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open))
             .Select(w => new { HouseholdId = w.HouseholdId!.Value, w.Kind, w.ClientId, w.DueOn })

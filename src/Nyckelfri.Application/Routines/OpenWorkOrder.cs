@@ -107,7 +107,7 @@ public sealed class OpenWorkOrder(NyckelfriDbContext db) : IHandler
 
         if (kind == RoutineKind.ChangeOfProvider)
         {
-            var unit = command.UnitId is { } u ? await db.Units.IgnoreQueryFilters().AsNoTracking()
+            var unit = command.UnitId is { } u ? await db.Units.WithoutScopeFilter().AsNoTracking()
                 .FirstOrDefaultAsync(x => x.Id == u && x.MunicipalityId == db.Scope.MunicipalityId, ct) : null;
             if (unit is null) v.Add(nameof(Command.UnitId), "Välj enheten hos den nya utföraren.");
             else unitId = unit.Id;
@@ -119,7 +119,7 @@ public sealed class OpenWorkOrder(NyckelfriDbContext db) : IHandler
     internal static Task<Guid?> ClientUnit(NyckelfriDbContext db, Guid clientId, CancellationToken ct)
     {
         var today = db.Scope.Today;
-        return db.CareServices.IgnoreQueryFilters()
+        return db.CareServices.WithoutScopeFilter()
             .Where(s => s.ClientId == clientId)
             .OrderBy(s => s.EndDate == null || s.EndDate >= today ? 0 : 1)
             .ThenBy(s => s.Kind == CareServiceKind.HomeCare ? 0 : 1)
@@ -130,14 +130,14 @@ public sealed class OpenWorkOrder(NyckelfriDbContext db) : IHandler
     private Task<Guid?> ClientUnit(Guid clientId, CancellationToken ct) => ClientUnit(db, clientId, ct);
 
     private Task<Guid?> MountedLockId(Guid householdId, CancellationToken ct) =>
-        db.Devices.IgnoreQueryFilters().Where(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
+        db.Devices.WithoutScopeFilter().Where(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
                 && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty))
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
 
     private async Task RequireNoOpenInstall(RoutineKind kind, Guid? householdId, CancellationToken ct)
     {
         if (kind is not (RoutineKind.InstallAssessed or RoutineKind.InstallAlarmOnly) || householdId is null) return;
-        var open = await db.WorkOrders.IgnoreQueryFilters().Where(w => w.HouseholdId == householdId
+        var open = await db.WorkOrders.WithoutScopeFilter().Where(w => w.HouseholdId == householdId
                 && (w.Kind == RoutineKind.InstallAssessed || w.Kind == RoutineKind.InstallAlarmOnly)
                 && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open))
             .Select(w => (int?)w.Number).FirstOrDefaultAsync(ct);

@@ -121,7 +121,7 @@ public sealed class RoutineConfiguration(NyckelfriDbContext db) : IHandler
     /// <summary>Every open or proposed order gets its current owner from the new configuration; changed owners are told.</summary>
     private async Task FollowOpenOrders(CancellationToken ct)
     {
-        var orders = await db.WorkOrders.IgnoreQueryFilters().Include(w => w.Answers)
+        var orders = await db.WorkOrders.WithoutScopeFilter().Include(w => w.Answers)
             .Where(w => w.MunicipalityId == db.Scope.MunicipalityId && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open))
             .ToListAsync(ct);
         // The configuration was just saved: read it once, not once per order.

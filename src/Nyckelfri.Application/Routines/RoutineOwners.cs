@@ -26,9 +26,9 @@ public sealed class RoutineOwners
 
     public static async Task<RoutineOwners> Load(NyckelfriDbContext db, Guid municipalityId, CancellationToken ct)
     {
-        var preset = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == municipalityId)
+        var preset = await db.Municipalities.WithoutScopeFilter().Where(m => m.Id == municipalityId)
             .Select(m => m.RoutinePreset).FirstAsync(ct);
-        var lines = await db.RoutineStepOwners.IgnoreQueryFilters().AsNoTracking()
+        var lines = await db.RoutineStepOwners.WithoutScopeFilter().AsNoTracking()
             .Where(o => o.MunicipalityId == municipalityId)
             .Select(o => new { o.StepCode, o.Route, o.Role })
             .ToListAsync(ct);
@@ -59,7 +59,7 @@ public sealed class RoutineOwners
     {
         if (clientId is null) return null;
         var today = db.Scope.Today;
-        return await db.CareServices.IgnoreQueryFilters()
+        return await db.CareServices.WithoutScopeFilter()
             .Where(s => s.ClientId == clientId && s.Kind == CareServiceKind.NightSupervision && (s.EndDate == null || s.EndDate >= today))
             .OrderBy(s => s.StartDate).Select(s => (Guid?)s.UnitId).FirstOrDefaultAsync(ct);
     }

@@ -25,7 +25,7 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
     /// <summary>The daily sweep: every household with a mounted lock; opens the removals that are missing.</summary>
     public async Task<int> Sweep(Guid municipalityId, CancellationToken ct)
     {
-        var households = await db.Devices.IgnoreQueryFilters()
+        var households = await db.Devices.WithoutScopeFilter()
             .Where(d => d.MunicipalityId == municipalityId && d.Kind == DeviceKind.LockUnit && d.HouseholdId != null
                         && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty))
             .Select(d => d.HouseholdId!.Value).Distinct().ToListAsync(ct);
@@ -40,7 +40,7 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
     public async Task<WorkOrder?> ProposeFrom(WorkOrder source, RoutineKind kind, CancellationToken ct)
     {
         var entranceId = source.EntranceId ?? (source.HouseholdId is { } h
-            ? await db.Households.IgnoreQueryFilters().Where(x => x.Id == h).Select(x => x.EntranceId).FirstOrDefaultAsync(ct)
+            ? await db.Households.WithoutScopeFilter().Where(x => x.Id == h).Select(x => x.EntranceId).FirstOrDefaultAsync(ct)
             : null);
         var subject = kind is RoutineKind.EntranceLockInstall or RoutineKind.EntranceLockRemoval
             ? new WorkOrderSubject(null, null, entranceId, null) { UnitId = source.UnitId }
@@ -53,7 +53,7 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
     /// <summary>A battery went below the threshold (issue 3's battery task): a battery change opens for the unit serving the home.</summary>
     public async Task<WorkOrder?> BatteryLow(Device device, Guid? unitId, CancellationToken ct)
     {
-        if (await db.WorkOrders.IgnoreQueryFilters().AnyAsync(w => w.DeviceId == device.Id && w.Kind == RoutineKind.BatteryChange
+        if (await db.WorkOrders.WithoutScopeFilter().AnyAsync(w => w.DeviceId == device.Id && w.Kind == RoutineKind.BatteryChange
                 && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open), ct)
             || db.WorkOrders.Local.Any(w => w.DeviceId == device.Id && w.Kind == RoutineKind.BatteryChange && !w.IsClosed))
             return null;
@@ -64,7 +64,7 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
     /// <summary>The battery's level is back (a new battery, reported) or the task was marked done: the battery change closes.</summary>
     public async Task CloseBatteryChanges(Guid deviceId, string reason, CancellationToken ct)
     {
-        var orders = await db.WorkOrders.IgnoreQueryFilters().Where(w => w.DeviceId == deviceId && w.Kind == RoutineKind.BatteryChange
+        var orders = await db.WorkOrders.WithoutScopeFilter().Where(w => w.DeviceId == deviceId && w.Kind == RoutineKind.BatteryChange
             && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open)).ToListAsync(ct);
         foreach (var order in orders)
         {
@@ -95,7 +95,7 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
     private async Task SetDue(Guid householdId, RuleAction action, CancellationToken ct)
     {
         if (action.DueOn is not { } due) return;
-        var stored = await db.WorkOrders.IgnoreQueryFilters().Where(w => w.HouseholdId == householdId && w.Kind == action.Kind
+        var stored = await db.WorkOrders.WithoutScopeFilter().Where(w => w.HouseholdId == householdId && w.Kind == action.Kind
             && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open)).ToListAsync(ct);
         foreach (var order in stored.Union(db.WorkOrders.Local.Where(w => w.HouseholdId == householdId && w.Kind == action.Kind && !w.IsClosed))
                      .Where(o => o.DueOn != due))
@@ -142,7 +142,7 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
             ? [RoutineKind.InstallAssessed, RoutineKind.InstallAlarmOnly]
             : [kind];
         return db.WorkOrders.Local.Any(w => kinds.Contains(w.Kind) && !w.IsClosed && Same(w, subject))
-            || await db.WorkOrders.IgnoreQueryFilters().AnyAsync(w => kinds.Contains(w.Kind)
+            || await db.WorkOrders.WithoutScopeFilter().AnyAsync(w => kinds.Contains(w.Kind)
             && (w.State == WorkOrderState.Proposed || w.State == WorkOrderState.Open)
             && (subject.EntranceId != null && subject.HouseholdId == null ? w.EntranceId == subject.EntranceId : w.HouseholdId == subject.HouseholdId), ct);
     }
@@ -153,7 +153,7 @@ public sealed class RoutineRules(NyckelfriDbContext db) : IHandler
     /// <summary>The service as the rules see it (its unit's provider loaded or looked up).</summary>
     internal static async Task<ServiceFact> Fact(NyckelfriDbContext db, CareService s, CancellationToken ct)
     {
-        var provider = s.Unit?.ProviderId ?? await db.Units.IgnoreQueryFilters().Where(u => u.Id == s.UnitId).Select(u => u.ProviderId).FirstAsync(ct);
+        var provider = s.Unit?.ProviderId ?? await db.Units.WithoutScopeFilter().Where(u => u.Id == s.UnitId).Select(u => u.ProviderId).FirstAsync(ct);
         return new ServiceFact(s.ClientId, s.Kind, s.Assessed, s.UnitId, provider, s.StartDate, s.EndDate);
     }
 }

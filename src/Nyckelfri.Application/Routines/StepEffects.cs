@@ -241,9 +241,9 @@ internal sealed class StepEffects(NyckelfriDbContext db)
                 // The new door is the client's household now: the case officer registers the new address
                 // (the client moves to another household) before the installer moves the lock.
                 var client = await Client(order, ct);
-                var household = await db.Households.IgnoreQueryFilters().FirstAsync(h => h.Id == client.HouseholdId, ct);
+                var household = await db.Households.WithoutScopeFilter().FirstAsync(h => h.Id == client.HouseholdId, ct);
                 var device = order.DeviceId is { } id
-                    ? await db.Devices.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == id && d.MunicipalityId == order.MunicipalityId, ct)
+                    ? await db.Devices.WithoutScopeFilter().FirstOrDefaultAsync(d => d.Id == id && d.MunicipalityId == order.MunicipalityId, ct)
                     : await PickedDevice(input, DeviceKind.LockUnit, v, ct);
                 if (device is null) { v.Add(nameof(StepInput.SerialNumber), "Ange serienumret på låset som flyttas."); return null; }
                 if (device.HouseholdId == household.Id)
@@ -300,20 +300,20 @@ internal sealed class StepEffects(NyckelfriDbContext db)
     }
 
     private async Task<Client> Client(WorkOrder order, CancellationToken ct) =>
-        await db.Clients.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == order.ClientId && c.MunicipalityId == order.MunicipalityId, ct)
+        await db.Clients.WithoutScopeFilter().FirstOrDefaultAsync(c => c.Id == order.ClientId && c.MunicipalityId == order.MunicipalityId, ct)
         ?? throw new RuleViolationException("work-order-no-client", $"Ärende {order.Reference} gäller ingen brukare.");
 
     private async Task<Household> Household(WorkOrder order, CancellationToken ct) =>
-        await db.Households.IgnoreQueryFilters().FirstOrDefaultAsync(h => h.Id == order.HouseholdId && h.MunicipalityId == order.MunicipalityId, ct)
+        await db.Households.WithoutScopeFilter().FirstOrDefaultAsync(h => h.Id == order.HouseholdId && h.MunicipalityId == order.MunicipalityId, ct)
         ?? throw new RuleViolationException("work-order-no-household", $"Ärende {order.Reference} gäller inget hushåll.");
 
     private async Task<Entrance> Entrance(WorkOrder order, CancellationToken ct) =>
-        await db.Entrances.IgnoreQueryFilters().FirstOrDefaultAsync(e => e.Id == order.EntranceId && e.MunicipalityId == order.MunicipalityId, ct)
+        await db.Entrances.WithoutScopeFilter().FirstOrDefaultAsync(e => e.Id == order.EntranceId && e.MunicipalityId == order.MunicipalityId, ct)
         ?? throw new RuleViolationException("work-order-no-entrance", $"Ärende {order.Reference} gäller ingen port.");
 
     private async Task<List<Guid>> HouseholdClientIds(WorkOrder order, CancellationToken ct) =>
         order.HouseholdId is { } h
-            ? await db.Clients.IgnoreQueryFilters().Where(c => c.HouseholdId == h).Select(c => c.Id).ToListAsync(ct)
+            ? await db.Clients.WithoutScopeFilter().Where(c => c.HouseholdId == h).Select(c => c.Id).ToListAsync(ct)
             : order.ClientId is { } c ? [c] : [];
 
     /// <summary>The key sets of everyone in the household (the municipality's view: keys are the door's, whoever holds them).</summary>
@@ -321,8 +321,8 @@ internal sealed class StepEffects(NyckelfriDbContext db)
     {
         var householdId = order.HouseholdId;
         var clientId = order.ClientId;
-        return db.KeySets.IgnoreQueryFilters().Where(k => k.MunicipalityId == order.MunicipalityId
-            && (householdId != null ? db.Clients.IgnoreQueryFilters().Any(c => c.Id == k.ClientId && c.HouseholdId == householdId) : k.ClientId == clientId));
+        return db.KeySets.WithoutScopeFilter().Where(k => k.MunicipalityId == order.MunicipalityId
+            && (householdId != null ? db.Clients.WithoutScopeFilter().Any(c => c.Id == k.ClientId && c.HouseholdId == householdId) : k.ClientId == clientId));
     }
 
     private async Task<Device?> PickedDevice(StepInput input, DeviceKind kind, Validator v, CancellationToken ct)
@@ -349,7 +349,7 @@ internal sealed class StepEffects(NyckelfriDbContext db)
     private async Task CheckKeyNumberFree(Device device, string? keyNumber, Validator v, CancellationToken ct)
     {
         if (keyNumber is null || keyNumber == device.KeyNumber) return;
-        if (await db.Devices.IgnoreQueryFilters().AnyAsync(d => d.MunicipalityId == device.MunicipalityId && d.KeyNumber == keyNumber && d.Id != device.Id, ct))
+        if (await db.Devices.WithoutScopeFilter().AnyAsync(d => d.MunicipalityId == device.MunicipalityId && d.KeyNumber == keyNumber && d.Id != device.Id, ct))
             v.Add(nameof(StepInput.KeyNumber), $"Nyckelnumret {keyNumber} används redan av en annan enhet i kommunen.");
     }
 
@@ -366,15 +366,15 @@ internal sealed class StepEffects(NyckelfriDbContext db)
     }
 
     private Task<Device?> MountedLock(Guid householdId, CancellationToken ct) =>
-        db.Devices.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
+        db.Devices.WithoutScopeFilter().AsNoTracking().FirstOrDefaultAsync(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
             && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty), ct);
 
     private Task<Device?> MountedLockForChange(Guid householdId, CancellationToken ct) =>
-        db.Devices.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
+        db.Devices.WithoutScopeFilter().FirstOrDefaultAsync(d => d.Kind == DeviceKind.LockUnit && d.HouseholdId == householdId
             && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty), ct);
 
     private Task<Device?> MountedEntranceUnit(Guid entranceId, CancellationToken ct) =>
-        db.Devices.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.Kind == DeviceKind.EntranceUnit && d.EntranceId == entranceId
+        db.Devices.WithoutScopeFilter().AsNoTracking().FirstOrDefaultAsync(d => d.Kind == DeviceKind.EntranceUnit && d.EntranceId == entranceId
             && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty), ct);
 
     /// <summary>The device a fault report is about: the household's lock or the entrance's unit, by the route answer.</summary>
@@ -385,10 +385,10 @@ internal sealed class StepEffects(NyckelfriDbContext db)
             return await MountedLockForChange(h, ct);
         if (route == RoutineCatalog.FaultRoutes.EntranceLock)
         {
-            var entranceId = order.EntranceId ?? await db.Households.IgnoreQueryFilters()
+            var entranceId = order.EntranceId ?? await db.Households.WithoutScopeFilter()
                 .Where(x => x.Id == order.HouseholdId).Select(x => x.EntranceId).FirstOrDefaultAsync(ct);
             if (entranceId is { } e)
-                return await db.Devices.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Kind == DeviceKind.EntranceUnit && d.EntranceId == e
+                return await db.Devices.WithoutScopeFilter().FirstOrDefaultAsync(d => d.Kind == DeviceKind.EntranceUnit && d.EntranceId == e
                     && (d.Status == DeviceStatus.Installed || d.Status == DeviceStatus.Faulty), ct);
         }
         return null;

@@ -50,7 +50,7 @@ internal static class WorkOrderSteps
     /// <summary>The next running number in the municipality, counting orders added in this unit of work.</summary>
     public static async Task<int> NextWorkOrderNumber(this NyckelfriDbContext db, Guid municipalityId, CancellationToken ct)
     {
-        var stored = await db.WorkOrders.IgnoreQueryFilters().Where(w => w.MunicipalityId == municipalityId)
+        var stored = await db.WorkOrders.WithoutScopeFilter().Where(w => w.MunicipalityId == municipalityId)
             .MaxAsync(w => (int?)w.Number, ct) ?? 0;
         var added = db.WorkOrders.Local.Where(w => w.MunicipalityId == municipalityId).Select(w => w.Number).DefaultIfEmpty(0).Max();
         return Math.Max(stored, added) + 1;
@@ -78,7 +78,7 @@ internal static class WorkOrderSteps
         if (!Roles.ProviderScoped.Contains(role) || order.OwnerUnitId is not { } unitId) return null;
         var ownUnit = scope.UnitId is null || scope.UnitId == unitId;
         var ownProvider = scope.ProviderId is null
-                          || await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId && u.ProviderId == scope.ProviderId, ct);
+                          || await db.Units.WithoutScopeFilter().AnyAsync(u => u.Id == unitId && u.ProviderId == scope.ProviderId, ct);
         return ownUnit && ownProvider ? null : $"Steget i ärende {order.Reference} ägs av en annan enhet.";
     }
 

@@ -98,7 +98,7 @@ public sealed class ReceiveDelivery(NyckelfriDbContext db) : IHandler
         var municipality = db.Scope.MunicipalityId;
         var serials = devices.Select(d => d.Serial).Distinct().ToList();
         var keys = devices.Where(d => d.KeyNumber is not null).Select(d => d.KeyNumber!).Distinct().ToList();
-        var taken = await db.Devices.IgnoreQueryFilters().AsNoTracking()
+        var taken = await db.Devices.WithoutScopeFilter().AsNoTracking()
             .Where(d => d.MunicipalityId == municipality
                         && (serials.Contains(d.SerialNumber) || (d.KeyNumber != null && keys.Contains(d.KeyNumber))))
             .Select(d => new { d.SerialNumber, d.KeyNumber })

@@ -59,7 +59,7 @@ public sealed class RegisterNfcTag(NyckelfriDbContext db) : IHandler
                 "Brukaren har ett digitalt lås: besöken registreras av låset. Ta ned NFC-taggen i stället för att registrera den.");
 
         // Tags are unique in the municipality, whoever may see the client they sit at.
-        var existing = await db.NfcTags.IgnoreQueryFilters()
+        var existing = await db.NfcTags.WithoutScopeFilter()
             .FirstOrDefaultAsync(t => t.MunicipalityId == client.MunicipalityId && t.TagId == tagId, ct);
         if (existing is not null)
         {

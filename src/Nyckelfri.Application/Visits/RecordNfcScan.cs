@@ -60,7 +60,7 @@ public sealed class RecordNfcScan(NyckelfriDbContext db, VisitPairing pairing) :
         await pairing.PairAsync([line], ct);
 
         var eventId = line.Id;
-        var visit = await db.Visits.IgnoreQueryFilters().AsNoTracking()
+        var visit = await db.Visits.WithoutScopeFilter().AsNoTracking()
             .Where(x => x.StartEventId == eventId || x.EndEventId == eventId)
             .Select(x => new { x.Id, x.EndEventId }).FirstOrDefaultAsync(ct);
         return new Result(eventId, client.Id, scannedAt, visit?.Id, visit?.EndEventId == eventId);

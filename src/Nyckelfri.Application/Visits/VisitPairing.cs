@@ -36,7 +36,7 @@ public sealed class VisitPairing(NyckelfriDbContext db) : IHandler
         var ids = registrations.Select(r => r.EventId).ToList();
         // Pairing is the system's bookkeeping, not a read by the caller: the caller's scope must not hide
         // a visit (another provider's employee at a shared client) and so start a second one.
-        var used = await db.Visits.IgnoreQueryFilters()
+        var used = await db.Visits.WithoutScopeFilter()
             .Where(v => ids.Contains(v.StartEventId) || (v.EndEventId != null && ids.Contains(v.EndEventId.Value)))
             .Select(v => new { v.StartEventId, v.EndEventId })
             .ToListAsync(ct);
@@ -50,7 +50,7 @@ public sealed class VisitPairing(NyckelfriDbContext db) : IHandler
             var (municipality, client, employee) = pair.Key;
             var earliest = pair.Min(r => r.At) - Visit.MaxLength;
             var latest = pair.Max(r => r.At);
-            open.AddRange(await db.Visits.IgnoreQueryFilters()
+            open.AddRange(await db.Visits.WithoutScopeFilter()
                 .Where(v => v.MunicipalityId == municipality && v.ClientId == client && v.EmployeeId == employee
                             && v.EndedAt == null && v.StartedAt >= earliest && v.StartedAt <= latest)
                 .ToListAsync(ct));
@@ -67,7 +67,7 @@ public sealed class VisitPairing(NyckelfriDbContext db) : IHandler
     {
         foreach (var municipality in ended.GroupBy(v => v.MunicipalityId))
         {
-            var url = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == municipality.Key)
+            var url = await db.Municipalities.WithoutScopeFilter().Where(m => m.Id == municipality.Key)
                 .Select(m => m.VisitWebhookUrl).FirstOrDefaultAsync(ct);
             if (string.IsNullOrEmpty(url)) continue;
             var now = db.Clock.UtcNow();

@@ -15,7 +15,15 @@ namespace Nyckelfri.Visits;
 /// not post it at the same time; a crash between the post and the save posts it once more later, so
 /// receivers deduplicate by the delivery id header. Runs as the system (the dispatcher's scope).
 /// </summary>
-public sealed partial class VisitWebhookSender(NyckelfriDbContext db, IHttpClientFactory httpClients, ILogger<VisitWebhookSender> logger) : IHandler
+/// <remarks>
+/// Only public https:// receivers (<see cref="WebhookAddresses"/>): checked here before each post and again by the
+/// named client's ConnectCallback on the addresses it actually connects to. What a failed post leaves in
+/// <see cref="WebhookDelivery.LastError"/> for the administrator is coarse on purpose: the receiver's HTTP status,
+/// "address refused" or "could not be reached", never which socket error or how long it took, so the setting
+/// cannot be used to probe ports; the exact cause goes to the log for the operator.
+/// </remarks>
+public sealed partial class VisitWebhookSender(NyckelfriDbContext db, IHttpClientFactory httpClients, VisitWebhookSecrets secrets,
+    Microsoft.Extensions.Options.IOptions<VisitWebhookOptions> options, ILogger<VisitWebhookSender> logger) : IHandler
 {
     /// <summary>The named HttpClient (IHttpClientFactory) the posts go through: no redirects, a short timeout.</summary>
     public const string HttpClientName = "visit-webhook";
@@ -24,7 +32,11 @@ public sealed partial class VisitWebhookSender(NyckelfriDbContext db, IHttpClien
     /// <summary>How long a claimed delivery is left alone by other instances: longer than the client's timeout.</summary>
     public static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
 
-    private sealed record Target(string Url, string Secret);
+    private sealed record Target(string Url, string? Secret);
+
+    public const string AddressRefused = "Adressen är spärrad: den pekar inte på en publik adress.";
+    public const string Unreachable = "Mottagaren gick inte att nå.";
+    public const string SecretUnreadable = "Hemligheten kan inte läsas: skapa en ny.";
 
     /// <returns>How many deliveries were delivered.</returns>
     public async Task<int> DeliverDueAsync(DateTime now, CancellationToken ct)
@@ -39,7 +51,7 @@ public sealed partial class VisitWebhookSender(NyckelfriDbContext db, IHttpClien
         if (due.Count == 0) return 0;
         var municipalities = due.Select(d => d.MunicipalityId).Distinct().ToList();
         var targets = await db.Municipalities.Where(m => municipalities.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => new Target(m.VisitWebhookUrl!, m.VisitWebhookSecret!), ct);
+            .ToDictionaryAsync(m => m.Id, m => new Target(m.VisitWebhookUrl!, secrets.Unprotect(m.VisitWebhookSecret)), ct);
         var http = httpClients.CreateClient(HttpClientName);
 
         var delivered = 0;
@@ -69,13 +81,16 @@ public sealed partial class VisitWebhookSender(NyckelfriDbContext db, IHttpClien
         return delivered;
     }
 
-    /// <returns>Null when the receiver answered 2xx; otherwise the status code or the exception type (never a body, a URL or the secret).</returns>
+    /// <returns>Null when the receiver answered 2xx; otherwise the reason kept for the administrator (never a body, a URL or the secret).</returns>
     private async Task<string?> PostAsync(HttpClient http, WebhookDelivery delivery, Target target, CancellationToken ct)
     {
+        if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var uri) || WebhookAddresses.Refusal(uri, options.Value.AllowLocal) is not null)
+            return AddressRefused;
+        if (target.Secret is null) return SecretUnreadable;
         var timestamp = db.Clock.GetUtcNow().ToUnixTimeSeconds();
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, target.Url)
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri)
             {
                 Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
             };
@@ -87,9 +102,22 @@ public sealed partial class VisitWebhookSender(NyckelfriDbContext db, IHttpClien
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            return e.GetType().Name;
+            var refused = Causes(e).Any(c => c is WebhookAddressRefusedException);
+            Unsent(logger, delivery.Id, refused ? "address-refused" : string.Join(" <- ", Causes(e).Select(Describe)));
+            return refused ? AddressRefused : Unreachable;
         }
     }
+
+    private static IEnumerable<Exception> Causes(Exception e)
+    {
+        for (var c = (Exception?)e; c is not null; c = c.InnerException) yield return c;
+    }
+
+    private static string Describe(Exception e) =>
+        e is System.Net.Sockets.SocketException s ? $"{e.GetType().Name}({s.SocketErrorCode})" : e.GetType().Name;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Visit webhook delivery {Id} was not sent: {Cause}")]
+    private static partial void Unsent(ILogger logger, long id, string cause);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Visit webhook delivery {Id} failed (attempt {Attempt}): {Error}")]
     private static partial void Failed(ILogger logger, long id, int attempt, string error);

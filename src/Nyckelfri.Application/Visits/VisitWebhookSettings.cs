@@ -11,7 +11,8 @@ namespace Nyckelfri.Visits;
 /// they are signed with. The secret is shown once, when it is made, and only its last characters after
 /// that. Also the deliveries that are waiting or were given up, and a retry of given-up ones.
 /// </summary>
-public sealed class VisitWebhookSettings(NyckelfriDbContext db) : IHandler
+public sealed class VisitWebhookSettings(NyckelfriDbContext db, VisitWebhookSecrets secrets,
+    Microsoft.Extensions.Options.IOptions<VisitWebhookOptions> options) : IHandler
 {
     public const int MaxUrlLength = 500;
     private const int ProblemRows = 50;
@@ -46,14 +47,16 @@ public sealed class VisitWebhookSettings(NyckelfriDbContext db) : IHandler
     {
         var m = await Own(ct);
         var v = new Validator();
-        var url = Url(v, command.Url);
+        var url = Url(v, command.Url, options.Value.AllowLocal);
+        if (url is not null && !options.Value.AllowLocal && !await ResolvesToPublic(new Uri(url), ct))
+            v.Add(nameof(Command.Url), WebhookAddresses.LocalRefused);
         v.ThrowIfInvalid();
 
         db.ExpectVersion(m, command.Version);
         m.VisitWebhookUrl = url;
         string? secret = null;
         if (command.NewSecret || string.IsNullOrEmpty(m.VisitWebhookSecret))
-            m.VisitWebhookSecret = secret = VisitWebhookSignature.NewSecret();
+            m.VisitWebhookSecret = secrets.Protect(secret = VisitWebhookSignature.NewSecret());
         await db.SaveChangesAsync(ct);
         return await ViewOf(m, secret, ct);
     }
@@ -82,8 +85,11 @@ public sealed class VisitWebhookSettings(NyckelfriDbContext db) : IHandler
         return deliveries.Count;
     }
 
-    /// <summary>An absolute https:// address; http:// only to this machine (development). No user name or password in it.</summary>
-    internal static string? Url(Validator v, string? given)
+    /// <summary>
+    /// An absolute https:// address to a public host (<see cref="WebhookAddresses"/>); http:// and local
+    /// addresses only when <paramref name="allowLocal"/> (Development). No user name or password in it.
+    /// </summary>
+    internal static string? Url(Validator v, string? given, bool allowLocal)
     {
         const string field = nameof(Command.Url);
         var text = v.Required(field, given, "Adress", MaxUrlLength);
@@ -93,14 +99,23 @@ public sealed class VisitWebhookSettings(NyckelfriDbContext db) : IHandler
             v.Add(field, "Adressen ska vara en fullständig adress som börjar med https://.");
             return null;
         }
-        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
-        {
-            v.Add(field, "Adressen ska börja med https:// (http:// bara till localhost vid utveckling).");
-            return null;
-        }
+        if (WebhookAddresses.Refusal(uri, allowLocal) is { } refusal) { v.Add(field, refusal); return null; }
         if (!string.IsNullOrEmpty(uri.UserInfo)) { v.Add(field, "Adressen får inte innehålla användarnamn eller lösenord."); return null; }
         if (!string.IsNullOrEmpty(uri.Fragment)) { v.Add(field, "Adressen får inte innehålla #."); return null; }
         return uri.AbsoluteUri;
+    }
+
+    /// <summary>
+    /// False when the host resolves to any address that is not public. A name that does not resolve (yet) is
+    /// accepted: the check at every connection decides (VisitWebhookSender), and says so to the administrator.
+    /// </summary>
+    private static async Task<bool> ResolvesToPublic(Uri uri, CancellationToken ct)
+    {
+        if (System.Net.IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out _)) return true; // literal: Refusal checked it
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
+        try { return (await System.Net.Dns.GetHostAddressesAsync(uri.IdnHost, timeout.Token)).All(WebhookAddresses.IsPublic); }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested) { return true; }
     }
 
     private async Task<View> ViewOf(Municipality m, string? secret, CancellationToken ct)
@@ -113,9 +128,9 @@ public sealed class VisitWebhookSettings(NyckelfriDbContext db) : IHandler
             .Take(ProblemRows)
             .Select(d => new DeliveryItem(d.Id, d.VisitId, d.CreatedAt, d.Attempts, d.NextAttemptAt, d.LastError))
             .ToListAsync(ct);
-        var stored = m.VisitWebhookSecret;
+        var stored = secrets.Unprotect(m.VisitWebhookSecret);
         var hint = string.IsNullOrEmpty(stored) ? null : "••••" + stored[^4..];
-        return new View(m.Version, m.VisitWebhookUrl, !string.IsNullOrEmpty(stored), hint, secret, waiting, givenUp, problems);
+        return new View(m.Version, m.VisitWebhookUrl, !string.IsNullOrEmpty(m.VisitWebhookSecret), hint, secret, waiting, givenUp, problems);
     }
 
     private async Task<Municipality> Own(CancellationToken ct) =>

@@ -5,7 +5,8 @@ public static class ApiSetup
 {
     public static IEndpointRouteBuilder MapNyckelfriApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
+        // A missing or null body is a 400 everywhere (BodyRequired), whatever the handler's parameter says.
+        var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(BodyRequired.Filter);
         api.MapAuthApi();
         api.MapPropertyOwnersApi();
         api.MapAddressesApi();

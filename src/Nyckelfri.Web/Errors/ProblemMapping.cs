@@ -77,6 +77,8 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
             Type = "https://nyckelfri.se/problem/" + Nyckelfri.Access.IssuerKeyUnavailableException.Code,
             Extensions = { ["code"] = Nyckelfri.Access.IssuerKeyUnavailableException.Code },
         },
+        Api.BodyMissingException => BodyMissing(),
+        BadHttpRequestException b when Api.BodyRequired.IsMissingBody(b) => BodyMissing(),
         BadHttpRequestException b => new ProblemDetails
         {
             Status = b.StatusCode, Title = "Felaktig begäran.",
@@ -84,8 +86,16 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
                 ? "Begäran kunde inte läsas: kontrollera att JSON är giltig och att fälten har rätt typ."
                 : null,
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Extensions = { ["code"] = b.StatusCode == StatusCodes.Status400BadRequest ? "unreadable-request" : "bad-request" },
         },
         _ => null,
+    };
+
+    private static ProblemDetails BodyMissing() => new()
+    {
+        Status = StatusCodes.Status400BadRequest, Title = "Felaktig begäran.", Detail = Api.BodyRequired.Swedish,
+        Type = "https://nyckelfri.se/problem/" + Api.BodyRequired.Code,
+        Extensions = { ["code"] = Api.BodyRequired.Code },
     };
 
     /// <summary>A refused batch of lock events: the stable code, and the event at fault when there is one.</summary>

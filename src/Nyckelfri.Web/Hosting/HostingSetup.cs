@@ -19,9 +19,22 @@ public static class HostingSetup
         services.AddHostedService<NotificationDispatcher>();
         services.AddHostedService<RoutineSweeper>();
         services.AddHostedService<VisitWebhookDispatcher>();
-        // The visit webhook's posts: a short timeout, and no redirects (a webhook goes where it was set to go).
+        // The visit webhook's posts: a short timeout, no redirects (a webhook goes where it was set to go), and
+        // only to public addresses, checked on the very addresses it connects to (no DNS rebinding). Local
+        // receivers (http://, loopback, private) only in Development.
+        services.AddOptions<Nyckelfri.Visits.VisitWebhookOptions>()
+            .Configure<IHostEnvironment>((o, env) => o.AllowLocal = env.IsDevelopment());
         services.AddHttpClient(Nyckelfri.Visits.VisitWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowLocal = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nyckelfri.Visits.VisitWebhookOptions>>().Value.AllowLocal;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false, UseCookies = false, UseProxy = false,
+                    ConnectCallback = (context, ct) => Nyckelfri.Visits.WebhookAddresses.ConnectAsync(
+                        context.DnsEndPoint.Host, context.DnsEndPoint.Port, allowLocal, ct),
+                };
+            });
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();

@@ -87,6 +87,9 @@ public static class StartupTasks
         var encrypted = await Nyckelfri.Identity.ProtectedTokenUserStore.ProtectClearTokensAsync(db, protection, CancellationToken.None);
         if (encrypted > 0)
             app.Logger.LogInformation("Encrypted {Count} two-factor secrets that were stored in clear.", encrypted);
+        var webhookSecrets = await Nyckelfri.Visits.VisitWebhookSecrets.ProtectClearAsync(db, protection, CancellationToken.None);
+        if (webhookSecrets > 0)
+            app.Logger.LogInformation("Encrypted {Count} visit webhook secrets that were stored in clear.", webhookSecrets);
     }
 
     private enum DemoSeeding { Created, NotEmpty, DemoOff }

@@ -26,7 +26,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (secret.Length < ApiKey.PrefixLength || secret.Length > 100) return AuthenticateResult.Fail("Malformed API key.");
 
         var prefix = secret[..ApiKey.PrefixLength];
-        var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix);
+        var key = await db.ApiKeys.AcrossMunicipalities().AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix);
         if (key is null || !key.IsActive || !key.Matches(secret)) return AuthenticateResult.Fail("Unknown or revoked API key.");
 
         var identity = new ClaimsIdentity(

@@ -19,10 +19,13 @@ public static class NyckelfriClaims
     /// <summary>Present while the user must still set up two-factor login before doing anything else.</summary>
     public const string TwoFactorSetupRequired = "nf:2fa-setup";
 
-    /// <summary>The scope the query filters apply, from the signed-in principal.</summary>
+    /// <summary>
+    /// The scope the query filters apply, from the signed-in principal. A login whose scope claims are not
+    /// whole (<see cref="HasWholeScope"/>) gets the anonymous scope: it sees nothing, never the municipality.
+    /// </summary>
     public static AccessScope ScopeOf(ClaimsPrincipal? user, TimeProvider clock)
     {
-        if (user?.Identity?.IsAuthenticated != true || !Guid.TryParse(user.FindFirstValue(Municipality), out var municipality))
+        if (user?.Identity?.IsAuthenticated != true || !HasWholeScope(user) || !Guid.TryParse(user.FindFirstValue(Municipality), out var municipality))
             return new AccessScope { MunicipalityId = Guid.Empty, Today = clock.Today() };
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
         return new AccessScope
@@ -36,6 +39,31 @@ public static class NyckelfriClaims
             Roles = roles,
             Today = clock.Today(),
         };
+    }
+
+    /// <summary>
+    /// Whether an authenticated login's scope claims hold together: a municipality; a provider for any
+    /// provider-scoped role (<see cref="Roles.ProviderScoped"/>); a unit only with its provider; every scope
+    /// claim at most once and a well-formed id. An unauthenticated principal has no scope to check (true).
+    /// </summary>
+    public static bool HasWholeScope(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return true;
+        if (!SingleId(user, Municipality, required: true, out _)) return false;
+        var providerScoped = user.FindAll(ClaimTypes.Role).Any(r => Roles.ProviderScoped.Contains(r.Value));
+        if (!SingleId(user, Provider, required: providerScoped, out var provider)) return false;
+        if (!SingleId(user, Unit, required: false, out var unit)) return false;
+        return unit is null || provider is not null;
+    }
+
+    private static bool SingleId(ClaimsPrincipal user, string type, bool required, out Guid? id)
+    {
+        id = null;
+        var claims = user.FindAll(type).ToList();
+        if (claims.Count == 0) return !required;
+        if (claims.Count > 1 || !Guid.TryParse(claims[0].Value, out var parsed) || parsed == Guid.Empty) return false;
+        id = parsed;
+        return true;
     }
 }
 
@@ -59,7 +87,7 @@ public sealed class NyckelfriClaimsFactory(
 
     private async Task<bool> TwoFactorRequired(AppUser user, ClaimsIdentity identity)
     {
-        var municipality = await db.Municipalities.IgnoreQueryFilters().AsNoTracking()
+        var municipality = await db.Municipalities.AcrossMunicipalities().AsNoTracking()
             .FirstOrDefaultAsync(m => m.Id == user.MunicipalityId);
         if (municipality is null) return false;
         var required = municipality.TwoFactorRoleSet;

@@ -139,14 +139,23 @@ public static class Policies
 
     public static void Configure(AuthorizationOptions options)
     {
-        options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
+        // Every policy also needs the login's scope claims to be whole (ScopeClaimsRequirement): a provider
+        // role without its provider is refused, never widened to the municipality.
+        options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeClaimsRequirement()));
         foreach (var (name, roles) in Table)
-            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeClaimsRequirement()).RequireRole(roles));
 
-        // Fail closed: anything that forgot to declare still needs a logged-in user (and the
-        // authorization-matrix test fails on it).
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Fail closed: a page or endpoint that declares nothing is refused to everyone (and the app does
+        // not even start with one, see DeclaredAuthorization).
+        options.FallbackPolicy = Fallback;
     }
+
+    /// <summary>
+    /// The fallback: refuses every routed endpoint (one that declared nothing); a request that matched no
+    /// route (routing's own 404, 405 and 415 answers, Swagger UI's middleware) needs a signed-in user, as
+    /// every page does, so that a mistyped address is "not found" rather than "access denied".
+    /// </summary>
+    public static readonly AuthorizationPolicy Fallback = new AuthorizationPolicyBuilder().AddRequirements(new UnroutedRequirement()).Build();
 
     public static bool Allows(string policy, Func<string, bool> isInRole) =>
         policy == Authenticated || (Table.TryGetValue(policy, out var roles) && roles.Any(isInRole));

@@ -10,6 +10,9 @@ namespace Nyckelfri.IntegrationTests.Security;
 /// <summary>Every endpoint of the running app, read from its routing: API routes and Razor pages alike.</summary>
 public sealed record AppEndpoint(string Key, string Method, string Path, bool IsPage, bool AllowsAnonymous, bool DeclaresPolicy)
 {
+    /// <summary>The endpoint reads a JSON body (minimal APIs record what they accept).</summary>
+    public bool AcceptsBody { get; init; }
+
     public static IReadOnlyList<AppEndpoint> All(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(Describe)
@@ -31,7 +34,11 @@ public sealed record AppEndpoint(string Key, string Method, string Path, bool Is
         var declares = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null);
         var methods = isPage ? ["PAGE"] : endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
         foreach (var method in methods)
-            yield return new AppEndpoint($"{method} {path}", method, path, isPage, anonymous, declares);
+            yield return new AppEndpoint($"{method} {path}", method, path, isPage, anonymous, declares)
+            {
+                AcceptsBody = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { } accepts
+                              && accepts.ContentTypes.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase)),
+            };
     }
 
     internal static string PathOf(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');

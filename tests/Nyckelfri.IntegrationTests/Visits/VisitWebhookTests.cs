@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nyckelfri.Access;
 using Nyckelfri.Identity;
@@ -56,8 +57,12 @@ public sealed class VisitWebhookTests(AppFixture fixture)
     private static async Task<int> Deliver(NyckelfriApp app, FakeReceiver receiver, DateTime now)
     {
         await using var db = app.SystemContext();
-        return await new VisitWebhookSender(db, receiver, NullLogger<VisitWebhookSender>.Instance).DeliverDueAsync(now, CancellationToken.None);
+        return await Sender(app, db, receiver).DeliverDueAsync(now, CancellationToken.None);
     }
+
+    private static VisitWebhookSender Sender(NyckelfriApp app, NyckelfriDbContext db, IHttpClientFactory http) =>
+        new(db, http, app.Services.GetRequiredService<VisitWebhookSecrets>(),
+            Microsoft.Extensions.Options.Options.Create(new VisitWebhookOptions()), NullLogger<VisitWebhookSender>.Instance);
 
     private static async Task<WebhookDelivery> DeliveryOf(NyckelfriApp app, Guid visitId)
     {
@@ -143,8 +148,13 @@ public sealed class VisitWebhookTests(AppFixture fixture)
         foreach (var url in new[] { "http://planering.example.se/besok", "ftp://example.se/x", "besok", "https://user:pw@example.se/x" })
             (await admin.PutAsJsonAsync("/api/v1/admin/visit-webhook", new { version = view.Version(), url })).StatusCode.ShouldBe(HttpStatusCode.BadRequest, url);
         await (await admin.PutAsJsonAsync("/api/v1/admin/visit-webhook", new { version = view.Version() })).ShouldBeFieldError("url", "Adress måste anges.");
-        var local = await (await admin.PutAsJsonAsync("/api/v1/admin/visit-webhook", new { version = view.Version(), url = "http://localhost:5080/hook" })).ShouldBeOk();
-        local.Text("url").ShouldBe("http://localhost:5080/hook");
+        // Outside Development neither http:// to this machine nor any local, private or link-local address.
+        foreach (var url in new[] { "http://localhost:5080/hook", "https://localhost/hook", "https://127.0.0.1/hook", "https://10.1.2.3/hook",
+                     "https://172.20.0.1/hook", "https://192.168.1.10/hook", "https://169.254.169.254/latest/meta-data", "https://100.64.0.1/hook",
+                     "https://[::1]/hook", "https://[fe80::1]/hook", "https://[fd00::1]/hook", "https://[::ffff:127.0.0.1]/hook", "https://0.0.0.0/hook",
+                     $"https://{System.Net.Dns.GetHostName()}/hook" })
+            await (await admin.PutAsJsonAsync("/api/v1/admin/visit-webhook", new { version = view.Version(), url }))
+                .ShouldBeFieldError("url", url.StartsWith("http:", StringComparison.Ordinal) ? "Adressen ska börja med https://." : WebhookAddresses.LocalRefused);
         await SetWebhook(app, Url);
     }
 
@@ -162,5 +172,77 @@ public sealed class VisitWebhookTests(AppFixture fixture)
             (await db.WebhookDeliveries.AnyAsync(d => d.VisitId == visit.Id)).ShouldBeFalse();
         (await admin.DeleteAsync("/api/v1/admin/visit-webhook")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         await SetWebhook(app, Url);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task Settings_Secret_IsStoredEncryptedWithTheKeyRing_AndAClearOneIsEncryptedAtStart(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var secret = await SetWebhook(app, Url);
+        var protection = app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
+        await using var db = app.SystemContext();
+        var municipality = await db.Municipalities.SingleAsync(m => m.Id == app.World.MunicipalityA);
+
+        municipality.VisitWebhookSecret!.ShouldStartWith(VisitWebhookSecrets.Prefix);
+        municipality.VisitWebhookSecret.ShouldNotContain(secret);
+        app.Services.GetRequiredService<VisitWebhookSecrets>().Unprotect(municipality.VisitWebhookSecret).ShouldBe(secret);
+
+        // A secret from before (in clear) is never used to sign, and the start-up task encrypts it.
+        municipality.VisitWebhookSecret = secret;
+        await db.SaveChangesAsync();
+        app.Services.GetRequiredService<VisitWebhookSecrets>().Unprotect(secret).ShouldBeNull();
+        (await VisitWebhookSecrets.ProtectClearAsync(db, protection, CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        await using var read = app.SystemContext();
+        var stored = await read.Municipalities.Where(m => m.Id == app.World.MunicipalityA).Select(m => m.VisitWebhookSecret).SingleAsync();
+        app.Services.GetRequiredService<VisitWebhookSecrets>().Unprotect(stored).ShouldBe(secret);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task Delivery_StoredAddressNotPublic_RefusedAtSendTime_NothingSent_ReasonForTheAdministrator(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        await SetWebhook(app, Url);
+        var visit = await FinishedVisit(app, "r");
+        // An address stored before the rule, or changed behind the settings' back.
+        await using (var db = app.SystemContext())
+            await db.Municipalities.Where(m => m.Id == app.World.MunicipalityA)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.VisitWebhookUrl, "http://127.0.0.1:5432/"));
+        var receiver = new FakeReceiver(HttpStatusCode.NoContent);
+
+        try
+        {
+            await Deliver(app, receiver, app.Clock.UtcNow());
+
+            receiver.Received.ShouldBeEmpty();
+            (await DeliveryOf(app, visit.Id)).LastError.ShouldBe(VisitWebhookSender.AddressRefused);
+        }
+        finally
+        {
+            // The other tests of the collection count what one round delivers: this delivery must not be left due.
+            await using var db = app.SystemContext();
+            await db.WebhookDeliveries.Where(d => d.VisitId == visit.Id).ExecuteDeleteAsync();
+            await SetWebhook(app, Url);
+        }
+    }
+
+    /// <summary>
+    /// The app's own webhook client checks the addresses a name resolves to when it connects (DNS rebinding):
+    /// this machine's host name resolves to a loopback or private address, and a listener there never sees a connection.
+    /// </summary>
+    [Fact]
+    public async Task WebhookClient_HostResolvingToThisMachine_RefusedAtConnect()
+    {
+        var app = await fixture.For(DatabaseProvider.Sqlite);
+        var host = System.Net.Dns.GetHostName();
+        (await System.Net.Dns.GetHostAddressesAsync(host)).ShouldAllBe(a => !WebhookAddresses.IsPublic(a));
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var http = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient(VisitWebhookSender.HttpClientName);
+
+        var error = await Should.ThrowAsync<HttpRequestException>(() => http.PostAsync($"https://{host}:{port}/hook", new StringContent("{}")));
+
+        error.InnerException.ShouldBeOfType<WebhookAddressRefusedException>();
+        listener.Pending().ShouldBeFalse();
     }
 }

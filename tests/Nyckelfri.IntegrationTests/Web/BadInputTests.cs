@@ -78,6 +78,52 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>
+    /// Every endpoint that reads a JSON body, sent the JSON literal null, no body at all, and an empty body
+    /// declared as JSON: each is 400 with a ProblemDetails body carrying the stable code "body-required",
+    /// and nothing changes (one endpoint filter, ApiSetup.RequireBody, answers them all the same way).
+    /// </summary>
+    [DatabaseTheory, DatabaseProviders]
+    public async Task EveryEndpointWithABody_RefusesNullAndMissingBodies_With400Problem(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var callers = new Dictionary<string, HttpClient>();
+        var existing = await ExistingIds(app);
+        var withBody = AppEndpoint.All(app.Services).Where(e => e.AcceptsBody && e.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        withBody.Count.ShouldBeGreaterThan(40);
+        var failures = new List<string>();
+        var fingerprint = await app.FingerprintAsync();
+
+        foreach (var endpoint in withBody)
+        foreach (var (name, content) in new (string, Func<HttpContent?>)[]
+                 {
+                     ("null", () => new StringContent("null", Encoding.UTF8, "application/json")),
+                     ("no body", () => null),
+                     ("empty JSON body", () => new StringContent("", Encoding.UTF8, "application/json")),
+                 })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), PathFor(endpoint.Path, existing, useRealIds: true))
+            {
+                Content = content(),
+            };
+            // As someone the endpoint lets in (the doors are care staff's), so that the body is what gets judged.
+            var role = AuthorizationMatrix.Expected[endpoint.Key] is { } allowed && !allowed.Contains(Roles.SystemAdministrator)
+                ? allowed.First(r => r != Roles.Integration) : Roles.SystemAdministrator;
+            if (!callers.TryGetValue(role, out var api)) callers[role] = api = await app.ApiAs(role);
+            using var response = await api.SendAsync(request);
+            var label = $"{endpoint.Key} ({name}, as {role})";
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{label}: {(int)response.StatusCode}");
+            else if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") failures.Add($"{label}: no ProblemDetails body");
+            else if (!text.Contains("\"code\":\"body-required\"", StringComparison.Ordinal)) failures.Add($"{label}: no code body-required: {text}");
+            var after = await app.FingerprintAsync();
+            if (after != fingerprint) failures.Add($"{label}: the database changed");
+            fingerprint = after;
+        }
+
+        failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
+    }
+
     // A real record for each kind of path id, so that the body (not a 404) is what gets judged.
     // Action endpoints (reveal, revoke) ignore bodies and always get unknown ids.
     private static string PathFor(string pattern, IReadOnlyDictionary<string, Guid> existing, bool useRealIds)

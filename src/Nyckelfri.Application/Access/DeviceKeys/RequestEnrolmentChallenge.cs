@@ -58,7 +58,7 @@ public sealed class RequestEnrolmentChallenge(NyckelfriDbContext db) : IHandler
         var userId = scope.UserId ?? throw new RuleViolationException("no-login", "Bara en inloggad användare kan registrera en enhetsnyckel.");
         var now = db.Clock.UtcNow();
         // Old challenges are of no use to anyone: keep the table to the last day's.
-        await db.DeviceKeyChallenges.IgnoreQueryFilters().Where(c => c.ExpiresAt < now.AddDays(-1)).ExecuteDeleteAsync(ct);
+        await db.DeviceKeyChallenges.WithoutScopeFilter().Where(c => c.ExpiresAt < now.AddDays(-1)).ExecuteDeleteAsync(ct);
         var challenge = new DeviceKeyChallenge(scope.MunicipalityId, userId, digitalKeyId, RandomNumberGenerator.GetBytes(Enrolment.ChallengeLength), now);
         db.DeviceKeyChallenges.Add(challenge);
         await db.SaveChangesAsync(ct);
@@ -67,7 +67,7 @@ public sealed class RequestEnrolmentChallenge(NyckelfriDbContext db) : IHandler
 
     /// <summary>The employee's newest issued web-app key.</summary>
     internal static Task<DigitalKey?> OwnWebAppKey(NyckelfriDbContext db, Guid employeeId, CancellationToken ct) =>
-        db.DigitalKeys.IgnoreQueryFilters()
+        db.DigitalKeys.WithoutScopeFilter()
             .Where(k => k.MunicipalityId == db.Scope.MunicipalityId && k.EmployeeId == employeeId
                         && k.Kind == DigitalKeyKind.WebApp && k.Status == DigitalKeyStatus.Issued)
             .OrderByDescending(k => k.IssuedOn).FirstOrDefaultAsync(ct);

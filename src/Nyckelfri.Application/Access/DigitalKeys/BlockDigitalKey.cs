@@ -37,7 +37,7 @@ public sealed class BlockDigitalKey(NyckelfriDbContext db, RevocationLists revoc
     {
         var key = await db.DigitalKeys.FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException("Nyckeln");
         var holder = key.EmployeeId is { } employeeId
-            ? await db.Employees.IgnoreQueryFilters().Where(e => e.Id == employeeId)
+            ? await db.Employees.WithoutScopeFilter().Where(e => e.Id == employeeId)
                 .Select(e => new { Name = e.FirstName + " " + e.LastName, e.EmploymentType }).FirstOrDefaultAsync(ct)
             : null;
         DigitalKeyRules.RequireStaffingUnitMay(db.Scope, key.Stock, holder?.EmploymentType);

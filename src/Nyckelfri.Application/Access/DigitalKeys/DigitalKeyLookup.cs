@@ -27,7 +27,7 @@ public sealed class DigitalKeyLookup(NyckelfriDbContext db) : IHandler
     public async Task<IReadOnlyList<ItemOption>> KeysFor(Guid employeeId, CancellationToken ct)
     {
         var staffingOnly = DigitalKeyRules.IsStaffingUnitOnly(db.Scope);
-        var keys = await db.DigitalKeys.IgnoreQueryFilters().AsNoTracking()
+        var keys = await db.DigitalKeys.WithoutScopeFilter().AsNoTracking()
             .Where(k => k.MunicipalityId == db.Scope.MunicipalityId && k.Status == DigitalKeyStatus.InStock
                         && (k.EmployeeId == null || k.EmployeeId == employeeId) && (!staffingOnly || k.Stock == KeyStock.StaffingUnit))
             .OrderByDescending(k => k.EmployeeId == employeeId).ThenBy(k => k.KeyNumber)
@@ -38,7 +38,7 @@ public sealed class DigitalKeyLookup(NyckelfriDbContext db) : IHandler
     }
 
     public async Task<IReadOnlyList<ItemOption>> DevicesInStock(CancellationToken ct) =>
-        (await db.TwoFactorDevices.IgnoreQueryFilters().AsNoTracking()
+        (await db.TwoFactorDevices.WithoutScopeFilter().AsNoTracking()
             .Where(d => d.MunicipalityId == db.Scope.MunicipalityId && d.Status == TwoFactorDeviceStatus.InStock)
             .OrderBy(d => d.SerialNumber).Select(d => new { d.Id, d.SerialNumber }).Take(500).ToListAsync(ct))
         .Select(d => new ItemOption(d.Id, d.SerialNumber, "I lager")).ToList();

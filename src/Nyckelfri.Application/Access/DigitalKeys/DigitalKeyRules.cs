@@ -99,8 +99,8 @@ internal static class DigitalKeyRules
     public static async Task CheckKeyPlace(NyckelfriDbContext db, Validator v, string field, Guid employeeId, Guid? keyId, string? place, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(place)) return;
-        var unitIds = db.Set<EmployeeUnit>().IgnoreQueryFilters().Where(u => u.EmployeeId == employeeId).Select(u => u.UnitId);
-        var devicePlaces = await db.TwoFactorDevices.IgnoreQueryFilters()
+        var unitIds = db.Set<EmployeeUnit>().WithoutScopeFilter().Where(u => u.EmployeeId == employeeId).Select(u => u.UnitId);
+        var devicePlaces = await db.TwoFactorDevices.WithoutScopeFilter()
             .Where(d => d.MunicipalityId == db.Scope.MunicipalityId && d.KeptAt != null
                         && ((d.Status == TwoFactorDeviceStatus.Issued && d.EmployeeId == employeeId)
                             || (d.Status == TwoFactorDeviceStatus.KeptAtUnit && unitIds.Contains(d.UnitId!.Value))))
@@ -114,8 +114,8 @@ internal static class DigitalKeyRules
     public static async Task CheckDevicePlace(NyckelfriDbContext db, Validator v, string field, Guid? employeeId, Guid? unitId, string? place, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(place)) return;
-        var staff = db.Set<EmployeeUnit>().IgnoreQueryFilters().Where(u => u.UnitId == unitId).Select(u => u.EmployeeId);
-        var keyPlaces = await db.DigitalKeys.IgnoreQueryFilters()
+        var staff = db.Set<EmployeeUnit>().WithoutScopeFilter().Where(u => u.UnitId == unitId).Select(u => u.EmployeeId);
+        var keyPlaces = await db.DigitalKeys.WithoutScopeFilter()
             .Where(k => k.MunicipalityId == db.Scope.MunicipalityId && k.Status == DigitalKeyStatus.Issued && k.KeptAt != null
                         && (k.EmployeeId == employeeId || (unitId != null && staff.Contains(k.EmployeeId!.Value))))
             .Select(k => new { k.KeyNumber, k.KeptAt }).ToListAsync(ct);

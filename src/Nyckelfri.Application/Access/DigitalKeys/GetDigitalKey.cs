@@ -37,7 +37,7 @@ public sealed class GetDigitalKey(NyckelfriDbContext db) : IHandler
     {
         var k = await db.DigitalKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, ct) ?? throw new NotFoundException("Nyckeln");
         var employee = k.EmployeeId is { } employeeId
-            ? await db.Employees.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == employeeId && e.MunicipalityId == k.MunicipalityId)
+            ? await db.Employees.WithoutScopeFilter().AsNoTracking().Where(e => e.Id == employeeId && e.MunicipalityId == k.MunicipalityId)
                 .Select(e => new { Name = e.FirstName + " " + e.LastName, e.EmploymentType }).FirstOrDefaultAsync(ct)
             : null;
         var receipts = await db.DigitalKeyReceipts.AsNoTracking().Where(r => r.DigitalKeyId == id).Summaries().ToListAsync(ct);

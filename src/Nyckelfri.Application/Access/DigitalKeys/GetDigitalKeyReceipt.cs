@@ -24,7 +24,7 @@ public sealed class GetDigitalKeyReceipt(NyckelfriDbContext db) : IHandler
     public async Task<Printable> Handle(Guid id, CancellationToken ct)
     {
         var r = await db.DigitalKeyReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Kvittensen");
-        var employee = await db.Employees.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == r.EmployeeId && e.MunicipalityId == r.MunicipalityId)
+        var employee = await db.Employees.WithoutScopeFilter().AsNoTracking().Where(e => e.Id == r.EmployeeId && e.MunicipalityId == r.MunicipalityId)
             .Select(e => new { Name = e.FirstName + " " + e.LastName, Provider = e.Provider!.Name }).FirstAsync(ct);
         var municipality = await db.Municipalities.Where(m => m.Id == r.MunicipalityId).Select(m => m.Name).FirstOrDefaultAsync(ct);
         return new Printable(r.Id, r.Reference, municipality ?? "", r.Kind, r.DigitalKeyId, r.TwoFactorDeviceId, r.ItemNumber, r.EmployeeId,

@@ -28,7 +28,7 @@ public sealed class KeepDigitalKeyAt(NyckelfriDbContext db) : IHandler
 
         if (key.EmployeeId is { } holder)
         {
-            var type = await db.Employees.IgnoreQueryFilters().Where(e => e.Id == holder).Select(e => (Staff.EmploymentType?)e.EmploymentType).FirstOrDefaultAsync(ct);
+            var type = await db.Employees.WithoutScopeFilter().Where(e => e.Id == holder).Select(e => (Staff.EmploymentType?)e.EmploymentType).FirstOrDefaultAsync(ct);
             DigitalKeyRules.RequireStaffingUnitMay(db.Scope, key.Stock, type);
         }
         key.KeepAt(place);

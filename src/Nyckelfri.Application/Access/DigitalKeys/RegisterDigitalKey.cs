@@ -48,7 +48,7 @@ public sealed class RegisterDigitalKey(NyckelfriDbContext db, ProofOfPossession 
         {
             var proved = await proofs.CheckAsync(command.EnrolmentChallengeId, command.HolderPublicKey, command.EnrolmentProof,
                 (nameof(Command.EnrolmentChallengeId), nameof(Command.HolderPublicKey), nameof(Command.EnrolmentProof)), ct);
-            if (await db.DigitalKeys.IgnoreQueryFilters().AnyAsync(k => k.Id == proved.DigitalKeyId, ct))
+            if (await db.DigitalKeys.WithoutScopeFilter().AnyAsync(k => k.Id == proved.DigitalKeyId, ct))
                 throw new RuleViolationException(ProofOfPossession.ChallengeUnknown, "Utmaningen gäller en nyckel som redan finns. Hämta en ny för registreringen.");
             id = proved.DigitalKeyId;
         }
@@ -65,7 +65,7 @@ public sealed class RegisterDigitalKey(NyckelfriDbContext db, ProofOfPossession 
     {
         if (number is null) return;
         var normalised = DigitalKey.Normalise(number);
-        if (await db.DigitalKeys.IgnoreQueryFilters().AnyAsync(k => k.MunicipalityId == db.Scope.MunicipalityId && k.KeyNumber == normalised && k.Id != except, ct))
+        if (await db.DigitalKeys.WithoutScopeFilter().AnyAsync(k => k.MunicipalityId == db.Scope.MunicipalityId && k.KeyNumber == normalised && k.Id != except, ct))
             v.Add(field, $"Det finns redan en digital nyckel med nummer {normalised}.");
     }
 }

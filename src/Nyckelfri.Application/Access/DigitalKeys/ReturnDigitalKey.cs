@@ -46,7 +46,7 @@ public sealed class ReturnDigitalKey(NyckelfriDbContext db) : IHandler
 
         if (key.Status != DigitalKeyStatus.Issued || key.EmployeeId is not { } employeeId)
             throw new RuleViolationException("digital-key-illegal-transition", "Bara en utlämnad nyckel kan återlämnas.");
-        var employee = await db.Employees.IgnoreQueryFilters().FirstAsync(e => e.Id == employeeId, ct);
+        var employee = await db.Employees.WithoutScopeFilter().FirstAsync(e => e.Id == employeeId, ct);
         DigitalKeyRules.RequireStaffingUnitMay(db.Scope, key.Stock, employee.EmploymentType);
         if (DigitalKeyRules.IsStaffingUnitOnly(db.Scope) && stock != KeyStock.StaffingUnit)
             throw new RuleViolationException("digital-key-not-staffing-stock", "Bemanningsenheten tar emot nycklar bara till sitt eget lager.");

@@ -26,11 +26,11 @@ public sealed class RevocationFollowsPermission(NyckelfriDbContext db, IssuerKey
         var employees = changes.Employees.ToList();
         var now = db.Clock.UtcNow();
         var stillOpen = now - CredentialWindow.LockSkew;
-        var candidates = await db.AccessEvents.IgnoreQueryFilters().AsNoTracking()
+        var candidates = await db.AccessEvents.WithoutScopeFilter().AsNoTracking()
             .Where(e => (e.Kind == AccessEventKind.CredentialIssued || e.Kind == AccessEventKind.BreakGlass)
                         && e.CredentialId != null && e.EmployeeId != null && e.LockId != null && e.ValidUntil > stillOpen
                         && ((e.EmployeeId != null && employees.Contains(e.EmployeeId.Value)) || (e.LockId != null && locks.Contains(e.LockId.Value)))
-                        && !db.RevokedCredentials.IgnoreQueryFilters().Any(r => r.CredentialId == e.CredentialId))
+                        && !db.RevokedCredentials.WithoutScopeFilter().Any(r => r.CredentialId == e.CredentialId))
             .Select(e => new Candidate(e.MunicipalityId, e.CredentialId!.Value, e.EmployeeId!.Value, e.LockId!.Value, e.DigitalKeyId,
                 e.ValidUntil!.Value, e.Kind))
             .ToListAsync(ct);
@@ -58,7 +58,7 @@ public sealed class RevocationFollowsPermission(NyckelfriDbContext db, IssuerKey
                 .Where(u => u.MunicipalityId == municipalityId && u.EmployeeId != null && employeeIds.Contains(u.EmployeeId.Value))
                 .Select(u => u.EmployeeId!.Value).ToListAsync(ct)).ToHashSet();
         var keyIds = candidates.Where(c => c.DigitalKeyId != null).Select(c => c.DigitalKeyId!.Value).Distinct().ToList();
-        var keys = await db.DigitalKeys.IgnoreQueryFilters().AsNoTracking().Where(k => keyIds.Contains(k.Id))
+        var keys = await db.DigitalKeys.WithoutScopeFilter().AsNoTracking().Where(k => keyIds.Contains(k.Id))
             .ToDictionaryAsync(k => k.Id, k => (k.EmployeeId, k.Status), ct);
         var lockFacts = new Dictionary<Guid, LockFacts?>();
         foreach (var lockId in candidates.Select(c => c.LockId).Distinct())
@@ -105,11 +105,11 @@ public sealed class RevocationFollowsPermission(NyckelfriDbContext db, IssuerKey
         var clientIds = changes.Clients.ToList();
         var householdIds = changes.Households.ToList();
         if (clientIds.Count > 0)
-            householdIds.AddRange(await db.Clients.IgnoreQueryFilters().Where(c => clientIds.Contains(c.Id)).Select(c => c.HouseholdId).ToListAsync(ct));
+            householdIds.AddRange(await db.Clients.WithoutScopeFilter().Where(c => clientIds.Contains(c.Id)).Select(c => c.HouseholdId).ToListAsync(ct));
         if (householdIds.Count == 0) return locks;
-        var entranceIds = await db.Households.IgnoreQueryFilters()
+        var entranceIds = await db.Households.WithoutScopeFilter()
             .Where(h => householdIds.Contains(h.Id) && h.EntranceId != null).Select(h => h.EntranceId!.Value).ToListAsync(ct);
-        locks.AddRange(await db.Devices.IgnoreQueryFilters()
+        locks.AddRange(await db.Devices.WithoutScopeFilter()
             .Where(d => (d.Kind == DeviceKind.LockUnit || d.Kind == DeviceKind.EntranceUnit)
                         && ((d.HouseholdId != null && householdIds.Contains(d.HouseholdId.Value))
                             || (d.EntranceId != null && entranceIds.Contains(d.EntranceId.Value))))

@@ -25,7 +25,7 @@ public sealed class BlockTwoFactorDevice(NyckelfriDbContext db) : IHandler
         if (DigitalKeyRules.IsStaffingUnitOnly(db.Scope))
         {
             var type = device.EmployeeId is { } holder
-                ? await db.Employees.IgnoreQueryFilters().Where(e => e.Id == holder).Select(e => (EmploymentType?)e.EmploymentType).FirstOrDefaultAsync(ct)
+                ? await db.Employees.WithoutScopeFilter().Where(e => e.Id == holder).Select(e => (EmploymentType?)e.EmploymentType).FirstOrDefaultAsync(ct)
                 : null;
             if (type != EmploymentType.Hourly)
                 throw new RuleViolationException("digital-key-not-hourly", "Bemanningsenheten spärrar bara dosor som timanställda har.");

@@ -26,7 +26,7 @@ public sealed class GetTwoFactorDevice(NyckelfriDbContext db) : IHandler
     {
         var d = await db.TwoFactorDevices.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw new NotFoundException("Dosan");
         var employee = d.EmployeeId is { } employeeId
-            ? await db.Employees.IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == employeeId && e.MunicipalityId == d.MunicipalityId)
+            ? await db.Employees.WithoutScopeFilter().AsNoTracking().Where(e => e.Id == employeeId && e.MunicipalityId == d.MunicipalityId)
                 .Select(e => e.FirstName + " " + e.LastName).FirstOrDefaultAsync(ct)
             : null;
         var unit = d.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;

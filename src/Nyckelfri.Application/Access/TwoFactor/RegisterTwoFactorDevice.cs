@@ -22,7 +22,7 @@ public sealed class RegisterTwoFactorDevice(NyckelfriDbContext db) : IHandler
         if (serial is not null)
         {
             var normalised = DigitalKey.Normalise(serial);
-            if (await db.TwoFactorDevices.IgnoreQueryFilters().AnyAsync(d => d.MunicipalityId == db.Scope.MunicipalityId && d.SerialNumber == normalised, ct))
+            if (await db.TwoFactorDevices.WithoutScopeFilter().AnyAsync(d => d.MunicipalityId == db.Scope.MunicipalityId && d.SerialNumber == normalised, ct))
                 v.Add(nameof(Command.SerialNumber), $"Det finns redan en dosa med serienummer {normalised}.");
         }
         v.ThrowIfInvalid();

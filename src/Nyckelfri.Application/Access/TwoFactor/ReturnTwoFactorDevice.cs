@@ -35,7 +35,7 @@ public sealed class ReturnTwoFactorDevice(NyckelfriDbContext db) : IHandler
             await db.SaveChangesAsync(ct);
             return null;
         }
-        var employee = await db.Employees.IgnoreQueryFilters().FirstAsync(e => e.Id == employeeId, ct);
+        var employee = await db.Employees.WithoutScopeFilter().FirstAsync(e => e.Id == employeeId, ct);
         if (DigitalKeyRules.IsStaffingUnitOnly(db.Scope) && employee.EmploymentType != EmploymentType.Hourly)
             throw new RuleViolationException("digital-key-not-hourly", "Bemanningsenheten tar emot dosor bara från timanställda.");
         device.Return();

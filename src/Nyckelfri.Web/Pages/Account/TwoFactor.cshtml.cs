@@ -65,7 +65,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (user is null) return null;
         Enabled = user.TwoFactorEnabled;
         SetupRequired = User.HasClaim(NyckelfriClaims.TwoFactorSetupRequired, "true");
-        var municipality = await db.Municipalities.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.Id == user.MunicipalityId);
+        var municipality = await db.Municipalities.WithoutScopeFilter().AsNoTracking().FirstOrDefaultAsync(m => m.Id == user.MunicipalityId);
         var roles = await users.GetRolesAsync(user);
         RequiredByRole = municipality is not null && roles.Any(municipality.TwoFactorRoleSet.Contains);
 
