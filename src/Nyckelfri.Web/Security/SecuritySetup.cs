@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.Identity;
+using Nyckelfri.Web.Security.ExternalLogin;
 
 namespace Nyckelfri.Web.Security;
 
@@ -27,6 +28,8 @@ public static class SecuritySetup
             // The same store, with the TOTP key and recovery codes encrypted (docs/key-custody.md).
             .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
+            // Refuses a password where the municipality signs in through its identity provider.
+            .AddSignInManager<NyckelfriSignInManager>()
             .AddClaimsPrincipalFactory<NyckelfriClaimsFactory>();
 
         services.AddAuthentication(o =>
@@ -55,6 +58,7 @@ public static class SecuritySetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
 
+        services.AddNyckelfriExternalLogin();
         services.AddAuthorization(Policies.Configure);
         services.AddHttpContextAccessor();
         services.AddScoped<ScopeOverride>();
@@ -116,7 +120,10 @@ public static class SecuritySetup
     /// </summary>
     public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // Signed in through the municipality's identity provider (eID: SITHS, Freja eID+, BankID): the
+        // provider's login is the strong one, so no TOTP is set up on top (docs/identity-provider.md).
         if (context.User.HasClaim(NyckelfriClaims.TwoFactorSetupRequired, "true")
+            && !context.User.HasClaim(System.Security.Claims.ClaimTypes.AuthenticationMethod, ExternalSignIn.AuthenticationMethod)
             && !context.Request.Path.StartsWithSegments("/Konto")
             && !context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css"))
         {
