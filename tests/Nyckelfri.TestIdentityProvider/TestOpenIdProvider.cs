@@ -24,7 +24,7 @@ namespace Nyckelfri.TestIdentityProvider;
 /// An OpenID Connect provider on a loopback port (see README.md). Its issuer is <c>http://127.0.0.1:{port}/</c>
 /// whichever host name a request used, as a real provider's is fixed.
 /// </summary>
-public sealed class TestIdentityProvider : IAsyncDisposable
+public sealed class TestOpenIdProvider : IAsyncDisposable
 {
     private const string LoginScheme = "idp-login";
 
@@ -33,7 +33,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TestPerson> _people = new(StringComparer.Ordinal);
     private readonly IssuerHolder _issuer = new();
 
-    private TestIdentityProvider(WebApplication app, SqliteConnection connection)
+    private TestOpenIdProvider(WebApplication app, SqliteConnection connection)
     {
         _app = app;
         _connection = connection;
@@ -45,7 +45,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>The port the provider listens on at 127.0.0.1.</summary>
     public int Port => Issuer.Port;
 
-    public static async Task<TestIdentityProvider> StartAsync()
+    public static async Task<TestOpenIdProvider> StartAsync()
     {
         var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
@@ -77,7 +77,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IssuerHolder>((o, holder) => o.Issuer = holder.Value);
 
         var app = builder.Build();
-        var provider = new TestIdentityProvider(app, connection);
+        var provider = new TestOpenIdProvider(app, connection);
         provider.Map(app);
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ProviderDb>().Database.EnsureCreatedAsync();
