@@ -32,7 +32,7 @@ public sealed class IdentityProviderSignInTests(AppFixture fixture, OpenIdProvid
         await m.ConfigureAsync(app, openId.Provider.Issuer.ToString());
         using var session = Browser(app);
 
-        (await session.Client.GetStringAsync("/Konto/Logga-in")).ShouldContain("Logga in med Testkommunens e-legitimation");
+        WebUtility.HtmlDecode(await session.Client.GetStringAsync("/Konto/Logga-in")).ShouldContain("Logga in med Testkommunens e-legitimation");
         var answer = await m.SignInAsync(session, m.ProviderLogin);
 
         answer.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -60,7 +60,7 @@ public sealed class IdentityProviderSignInTests(AppFixture fixture, OpenIdProvid
         var answer = await m.SignInAsync(session, stranger);
 
         answer.Headers.Location!.ToString().ShouldBe("/Konto/Logga-in?fel=" + ExternalSignIn.Refusal.UnknownIdentity);
-        (await session.Client.GetStringAsync(answer.Headers.Location!.ToString())).ShouldContain("det finns ingen inloggning i Nyckelfri för dig");
+        WebUtility.HtmlDecode(await session.Client.GetStringAsync(answer.Headers.Location!.ToString())).ShouldContain("det finns ingen inloggning i Nyckelfri för dig");
         (await session.Client.GetAsync("/Brukare")).Headers.Location!.ToString().ShouldContain("/Konto/Logga-in");
         app.SecurityEvents.For(m.Id).ShouldContain(e => e.Kind == SecurityEventKind.ExternalLoginRefused && e.Detail == ExternalSignIn.Refusal.UnknownIdentity);
         app.SecurityEvents.For(m.Id).ShouldNotContain(e => e.Kind == SecurityEventKind.ExternalLoginSucceeded);
