@@ -184,8 +184,8 @@ public sealed class EmployeesApiTests(AppFixture fixture)
         var created = await first.ShouldBeCreatedAt("/api/v1/employees");
         (await staffing.GetFromJsonAsync<JsonElement>($"/api/v1/employees/{created.Id()}")).Text("personnelId").ShouldBe(hsa);
 
-        // The other provider's coordinator cannot see the first employee, and still may not reuse its id.
-        var other = await app.ApiAs(Roles.Coordinator);
+        // The other provider's unit manager cannot see the first employee, and still may not reuse its id.
+        var other = await app.ApiAs(Roles.UnitManager);
         var duplicate = await other.PostAsJsonAsync("/api/v1/employees", new
         {
             firstName = "Dubbel", lastName = "Hsa", providerId = app.World.ExternalProvider, unitIds = new[] { app.World.ExternalUnit },

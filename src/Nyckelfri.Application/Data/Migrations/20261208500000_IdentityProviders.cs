@@ -42,7 +42,8 @@ public sealed class IdentityProviders : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex("IX_Employees_MunicipalityId_PersonnelId", "Employees");
-        migrationBuilder.DropColumn("PersonnelId", "Employees");
+        // EF's SQLite generator refuses DropColumn without a target model; both databases accept this.
+        migrationBuilder.Sql("ALTER TABLE \"Employees\" DROP COLUMN \"PersonnelId\";");
         migrationBuilder.DropTable("IdentityProviders");
     }
 }
