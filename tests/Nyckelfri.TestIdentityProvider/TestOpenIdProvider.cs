@@ -66,12 +66,12 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<ProviderDb>())
             .AddServer(o =>
             {
-                o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+                o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetUserInfoEndpointUris("connect/userinfo");
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile);
                 o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 o.DisableAccessTokenEncryption();
-                o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+                o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().EnableUserInfoEndpointPassthrough().DisableTransportSecurityRequirement();
             });
         // Read when the server's options are first built: after Kestrel has its port.
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IssuerHolder>((o, holder) => o.Issuer = holder.Value);
@@ -88,9 +88,13 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         return provider;
     }
 
-    /// <summary>A person who can log in here; <paramref name="claims"/> go into their id token.</summary>
-    public void AddPerson(string userName, string password, IReadOnlyDictionary<string, string> claims) =>
-        _people[userName] = new TestPerson(userName, password, claims);
+    /// <summary>
+    /// A person who can log in here; <paramref name="claims"/> go into their id token, <paramref name="userInfoClaims"/>
+    /// only into the access token and so only the user-info answer (as some providers release an HSA-id).
+    /// </summary>
+    public void AddPerson(string userName, string password, IReadOnlyDictionary<string, string> claims,
+        IReadOnlyDictionary<string, string>? userInfoClaims = null) =>
+        _people[userName] = new TestPerson(userName, password, claims, userInfoClaims ?? new Dictionary<string, string>());
 
     /// <summary>Registers a confidential client that must use PKCE, allowed to return to <paramref name="redirectUris"/>.</summary>
     public async Task RegisterClientAsync(string clientId, string clientSecret, params Uri[] redirectUris)
@@ -129,6 +133,16 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
             return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         });
         app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)Authorize);
+        app.MapMethods("/connect/userinfo", ["GET", "POST"], async (HttpContext context) =>
+        {
+            // The access token's principal (OpenIddict has validated the token): its subject and the claims for user-info.
+            var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var principal = result.Principal!;
+            var answer = new Dictionary<string, string> { [Claims.Subject] = principal.GetClaim(Claims.Subject)! };
+            if (_people.TryGetValue(principal.GetClaim(Claims.Name) ?? "", out var person))
+                foreach (var (type, value) in person.UserInfoClaims) answer[type] = value;
+            return Results.Json(answer);
+        });
         app.MapPost("/connect/token", async (HttpContext context) =>
         {
             // The code's principal, as it was signed in at the authorization endpoint.
@@ -160,7 +174,8 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private sealed record TestPerson(string UserName, string Password, IReadOnlyDictionary<string, string> Claims);
+    private sealed record TestPerson(string UserName, string Password, IReadOnlyDictionary<string, string> Claims,
+        IReadOnlyDictionary<string, string> UserInfoClaims);
 
     private sealed class IssuerHolder
     {

@@ -19,6 +19,14 @@ public static class NyckelfriClaims
     /// <summary>Present while the user must still set up two-factor login before doing anything else.</summary>
     public const string TwoFactorSetupRequired = "nf:2fa-setup";
 
+    /// <summary>
+    /// Whether the user must still set up TOTP before doing anything else. Not after signing in through the
+    /// municipality's identity provider: its eID login is the strong one (docs/identity-provider.md).
+    /// </summary>
+    public static bool MustSetUpTwoFactor(ClaimsPrincipal user) =>
+        user.HasClaim(TwoFactorSetupRequired, "true")
+        && !user.HasClaim(ClaimTypes.AuthenticationMethod, ExternalLogin.ExternalSignIn.AuthenticationMethod);
+
     /// <summary>The scope the query filters apply, from the signed-in principal.</summary>
     public static AccessScope ScopeOf(ClaimsPrincipal? user, TimeProvider clock)
     {

@@ -120,10 +120,7 @@ public static class SecuritySetup
     /// </summary>
     public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        // Signed in through the municipality's identity provider (eID: SITHS, Freja eID+, BankID): the
-        // provider's login is the strong one, so no TOTP is set up on top (docs/identity-provider.md).
-        if (context.User.HasClaim(NyckelfriClaims.TwoFactorSetupRequired, "true")
-            && !context.User.HasClaim(System.Security.Claims.ClaimTypes.AuthenticationMethod, ExternalSignIn.AuthenticationMethod)
+        if (NyckelfriClaims.MustSetUpTwoFactor(context.User)
             && !context.Request.Path.StartsWithSegments("/Konto")
             && !context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css"))
         {

@@ -169,4 +169,47 @@ public sealed class IdentityProviderSignInTests(AppFixture fixture, OpenIdProvid
         row.ProtectedClientSecret.ShouldNotContain(secret);
         (await db.AuditEntries.Where(a => a.EntityId == row.Id).ToListAsync()).ShouldAllBe(a => !a.Changes.Contains(secret));
     }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task ClaimReleasedOnlyAtUserInfo_IsMissingUntilUserInfoIsAskedFor(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var m = await OidcMunicipality.ArrangeAsync(app, openId.Provider);
+        var login = "idp-userinfo-" + Guid.NewGuid().ToString("N")[..8];
+        openId.Provider.AddPerson(login, OidcMunicipality.ProviderPassword, new Dictionary<string, string>(),
+            userInfoClaims: new Dictionary<string, string> { ["hsa_id"] = m.PersonnelId });
+        await m.ConfigureAsync(app, openId.Provider.Issuer.ToString());
+        using var first = Browser(app);
+        var withoutUserInfo = await m.SignInAsync(first, login);
+
+        // A changed setting (a new version of the row) takes effect at the next sign-in, without a restart.
+        await m.ConfigureAsync(app, openId.Provider.Issuer.ToString(), useUserInfo: true);
+        using var second = Browser(app);
+        var withUserInfo = await m.SignInAsync(second, login);
+
+        withoutUserInfo.Headers.Location!.ToString().ShouldBe("/Konto/Logga-in?fel=" + ExternalSignIn.Refusal.MissingClaim);
+        withUserInfo.Headers.Location!.ToString().ShouldBe("/");
+        (await second.Client.GetAsync("/Brukare")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task RoleRequiringTwoFactor_SignedInThroughTheProvider_IsNotSentToSetUpTotp(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var m = await OidcMunicipality.ArrangeAsync(app, openId.Provider);
+        await using (var db = app.SystemContext())
+        {
+            var municipality = await db.Municipalities.SingleAsync(x => x.Id == m.Id);
+            municipality.TwoFactorRoles = Roles.CaseOfficer;
+            await db.SaveChangesAsync();
+        }
+        await m.ConfigureAsync(app, openId.Provider.Issuer.ToString());
+        using var viaProvider = Browser(app);
+        (await m.SignInAsync(viaProvider, m.ProviderLogin)).Headers.Location!.ToString().ShouldBe("/");
+
+        (await viaProvider.Client.GetAsync("/Brukare")).StatusCode.ShouldBe(HttpStatusCode.OK, "the provider's eID login is the strong one");
+        // The same login with its password is still sent to set up TOTP first.
+        using var withPassword = await PageSession.LoginAsync(app, m.StaffUserName);
+        (await withPassword.Client.GetAsync("/Brukare")).Headers.Location!.ToString().ShouldContain("/Konto/Tvafaktor");
+    }
 }

@@ -73,7 +73,7 @@ public sealed partial class OidcMunicipality
 
     /// <summary>Sets the municipality's identity provider as its system administrator would.</summary>
     public async Task ConfigureAsync(NyckelfriApp app, string authority, bool passwordsOff = false, string? fallbackUserId = null,
-        string claim = "hsa_id", ExternalIdentityMatch match = ExternalIdentityMatch.PersonnelId)
+        string claim = "hsa_id", ExternalIdentityMatch match = ExternalIdentityMatch.PersonnelId, bool useUserInfo = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<SecuritySetup.ScopeOverride>().Scope = AccessScope.System(Id);
@@ -83,7 +83,7 @@ public sealed partial class OidcMunicipality
         {
             Version = current.Version, DisplayName = "Testkommunens e-legitimation", Authority = authority, ClientId = ClientId,
             ClientSecret = ClientSecret, Scopes = "profile", IdentifierClaim = claim, MatchBy = match, Enabled = true,
-            LocalPasswordsDisabled = passwordsOff, PasswordFallbackUserId = fallbackUserId,
+            LocalPasswordsDisabled = passwordsOff, PasswordFallbackUserId = fallbackUserId, UseUserInfo = useUserInfo,
         }, CancellationToken.None);
     }
 
