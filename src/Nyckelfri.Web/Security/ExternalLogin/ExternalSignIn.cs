@@ -168,7 +168,7 @@ public static class ExternalSignIn
     public static string? Message(string? reason) => reason switch
     {
         Refusal.UnknownIdentity => "Inloggningen lyckades hos identitetsleverantören, men det finns ingen inloggning i Nyckelfri för dig. Be kommunens systemförvaltare att koppla ditt personal-id till din inloggning.",
-        Refusal.MissingClaim => "Identitetsleverantören skickade inte det uppgift som identifierar dig. Kontakta kommunens systemförvaltare.",
+        Refusal.MissingClaim => "Identitetsleverantören skickade inte den uppgift som identifierar dig. Kontakta kommunens systemförvaltare.",
         Refusal.NotAllowed => "Din inloggning i Nyckelfri är spärrad eller får inte användas just nu. Kontakta kommunens systemförvaltare.",
         Refusal.WrongIssuer => "Svaret kom inte från kommunens inställda identitetsleverantör och godtogs inte.",
         Refusal.InvalidState => "Inloggningen kunde inte slutföras (svaret hörde inte till den här inloggningen eller var för gammalt). Försök igen.",
