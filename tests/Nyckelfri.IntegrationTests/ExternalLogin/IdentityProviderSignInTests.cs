@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Nyckelfri.Data;
 using Nyckelfri.Identity;
@@ -211,5 +213,27 @@ public sealed class IdentityProviderSignInTests(AppFixture fixture, OpenIdProvid
         // The same login with its password is still sent to set up TOTP first.
         using var withPassword = await PageSession.LoginAsync(app, m.StaffUserName);
         (await withPassword.Client.GetAsync("/Brukare")).Headers.Location!.ToString().ShouldContain("/Konto/Tvafaktor");
+    }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task LockedOutLogin_IsRefusedThoughTheProviderKnowsThePerson(DatabaseProvider provider)
+    {
+        var app = await App(provider);
+        var m = await OidcMunicipality.ArrangeAsync(app, openId.Provider);
+        await m.ConfigureAsync(app, openId.Provider.Issuer.ToString());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync(m.StaffUserName))!;
+            (await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddYears(10))).Succeeded.ShouldBeTrue();
+        }
+        using var session = Browser(app);
+
+        var answer = await m.SignInAsync(session, m.ProviderLogin);
+
+        answer.Headers.Location!.ToString().ShouldBe("/Konto/Logga-in?fel=" + ExternalSignIn.Refusal.NotAllowed);
+        (await session.Client.GetAsync("/Brukare")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        app.SecurityEvents.For(m.Id).ShouldContain(e => e.Kind == SecurityEventKind.ExternalLoginRefused
+                                                        && e.Detail == ExternalSignIn.Refusal.NotAllowed && e.UserName == m.StaffUserName);
     }
 }
