@@ -3,6 +3,7 @@ using Nyckelfri.Data;
 using Nyckelfri.Web.Api;
 using Nyckelfri.Web.Hosting;
 using Nyckelfri.Web.Security;
+using Nyckelfri.Web.Security.ExternalLogin;
 
 var builder = WebApplication.CreateBuilder(args);
 if (!builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddJsonConsole();
@@ -28,6 +29,7 @@ app.UseSecurityHeaders();
 app.UseSwedishCulture();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseIdentityProviderCallbacks();
 app.UseAuthentication();
 app.UseSessionProtection();
 app.UseTwoFactorEnrolment();

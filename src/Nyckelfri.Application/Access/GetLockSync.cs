@@ -85,7 +85,7 @@ public sealed class GetLockSync(NyckelfriDbContext db, RevocationLists lists) : 
     }
 
     private Task<RefusedUpload?> LastRefused(Guid lockId, CancellationToken ct) =>
-        db.AccessEvents.IgnoreQueryFilters()
+        db.AccessEvents.WithoutScopeFilter()
             .Where(e => e.LockId == lockId && e.MunicipalityId == db.Scope.MunicipalityId && e.Kind == AccessEventKind.LockNotice
                         && e.ReasonCode != null && (e.ReasonCode.StartsWith("events-refused-") || e.ReasonCode == "event-fork"))
             .OrderByDescending(e => e.RecordedAt)

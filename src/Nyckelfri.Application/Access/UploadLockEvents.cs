@@ -144,7 +144,7 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         var uploader = db.Scope.UserName;
         var reasonCode = "events-refused-" + refused.Code;
         var since = now - RefusalLineWindow;
-        var recent = await db.AccessEvents.IgnoreQueryFilters()
+        var recent = await db.AccessEvents.WithoutScopeFilter()
             .AnyAsync(e => e.LockId == device.Id && e.Kind == AccessEventKind.LockNotice && e.ReasonCode == reasonCode
                            && e.RecordedBy == uploader && e.RecordedAt >= since, ct);
         if (recent) return;

@@ -49,7 +49,24 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.HasIndex(e => e.ProviderId);
         b.HasOne(e => e.Provider).WithMany().HasForeignKey(e => e.ProviderId);
         b.HasMany(e => e.Units).WithOne().HasForeignKey(u => u.EmployeeId);
+        b.Property(e => e.PersonnelId).HasMaxLength(Employee.MaxPersonnelIdLength);
+        // The identity provider's claim finds one employee; NULLs (no id) differ on both databases.
+        b.HasIndex(e => new { e.MunicipalityId, e.PersonnelId }).IsUnique();
         b.Ignore(e => e.FullName);
+    }
+}
+
+internal sealed class IdentityProviderConfiguration : IEntityTypeConfiguration<IdentityProvider>
+{
+    public void Configure(EntityTypeBuilder<IdentityProvider> b)
+    {
+        b.HasIndex(p => p.MunicipalityId).IsUnique();
+        b.Property(p => p.DisplayName).HasMaxLength(100);
+        b.Property(p => p.Authority).HasMaxLength(500);
+        b.Property(p => p.ClientId).HasMaxLength(200);
+        b.Property(p => p.Scopes).HasMaxLength(500);
+        b.Property(p => p.IdentifierClaim).HasMaxLength(100);
+        b.Property(p => p.PasswordFallbackUserId).HasMaxLength(450);
     }
 }
 

@@ -88,6 +88,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdentityProvider> IdentityProviders => Set<IdentityProvider>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters; EF turns each into a parameter of every query.
@@ -140,6 +141,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         builder.Entity<Address>().HasQueryFilter(tenant, a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<Entrance>().HasQueryFilter(tenant, e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<ApiKey>().HasQueryFilter(tenant, k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<IdentityProvider>().HasQueryFilter(tenant, p => IsSystemScope || p.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<AuditEntry>().HasQueryFilter(tenant, a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
 
         builder.Entity<EmployeeUnit>().HasQueryFilter(tenant, eu => IsSystemScope || eu.Unit!.MunicipalityId == ScopeMunicipalityId);

@@ -20,7 +20,7 @@ public sealed class EditEmployee(NyckelfriDbContext db) : IHandler
         {
             Version = e.Version, FirstName = e.FirstName, LastName = e.LastName, Title = e.Title, ProviderId = e.ProviderId,
             UnitIds = e.Units.Select(u => u.UnitId).ToList(), EmploymentType = e.EmploymentType, StartDate = e.StartDate,
-            EndDate = e.EndDate, LongLeaveFrom = e.LongLeaveFrom, LongLeaveTo = e.LongLeaveTo, Phone = e.Phone, Email = e.Email,
+            EndDate = e.EndDate, LongLeaveFrom = e.LongLeaveFrom, LongLeaveTo = e.LongLeaveTo, Phone = e.Phone, Email = e.Email, PersonnelId = e.PersonnelId,
         };
     }
 
@@ -29,7 +29,7 @@ public sealed class EditEmployee(NyckelfriDbContext db) : IHandler
         var employee = await db.Employees.Include(e => e.Units)
             .FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Medarbetaren");
         var v = new Validator();
-        var valid = await command.Check(v, db, ct);
+        var valid = await command.Check(v, db, id, ct);
         v.ThrowIfInvalid();
 
         db.ExpectVersion(employee, command.Version);

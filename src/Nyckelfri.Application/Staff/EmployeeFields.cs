@@ -23,10 +23,14 @@ public class EmployeeFields
     public string? Phone { get; set; }
     public string? Email { get; set; }
 
-    internal sealed record Valid(string FirstName, string LastName, string? Title, Guid ProviderId, IReadOnlyList<Unit> Units,
-        Staff.EmploymentType EmploymentType, DateOnly StartDate, string? Phone, string? Email);
+    /// <summary>HSA-id or employee number: how the municipality's identity provider names the employee (unique in the municipality).</summary>
+    public string? PersonnelId { get; set; }
 
-    internal async Task<Valid?> Check(Validator v, NyckelfriDbContext db, CancellationToken ct)
+    internal sealed record Valid(string FirstName, string LastName, string? Title, Guid ProviderId, IReadOnlyList<Unit> Units,
+        Staff.EmploymentType EmploymentType, DateOnly StartDate, string? Phone, string? Email, string? PersonnelId);
+
+    /// <param name="self">The employee being edited (null when registering one).</param>
+    internal async Task<Valid?> Check(Validator v, NyckelfriDbContext db, Guid? self, CancellationToken ct)
     {
         var first = v.Required(nameof(FirstName), FirstName, "Förnamn", 100);
         var last = v.Required(nameof(LastName), LastName, "Efternamn", 100);
@@ -38,9 +42,10 @@ public class EmployeeFields
         var email = v.Email(nameof(Email), Email);
         var providerId = await CheckProvider(v, db, ct);
         var units = await CheckUnits(v, db, providerId, ct);
+        var personnelId = await CheckPersonnelId(v, db, self, ct);
         return first is null || last is null || type is null || StartDate is null || providerId is null
             ? null
-            : new Valid(first, last, title, providerId.Value, units, type.Value, StartDate.Value, phone, email);
+            : new Valid(first, last, title, providerId.Value, units, type.Value, StartDate.Value, phone, email, personnelId);
     }
 
     internal void ApplyTo(Employee employee, Valid valid)
@@ -56,6 +61,25 @@ public class EmployeeFields
         employee.LongLeaveTo = LongLeaveTo;
         employee.Phone = valid.Phone;
         employee.Email = valid.Email;
+        employee.PersonnelId = valid.PersonnelId;
+    }
+
+    // Unique in the municipality, across providers: a provider's user cannot see the other providers'
+    // staff (the query filter), so the check looks past the provider filter but never the municipality.
+    private async Task<string?> CheckPersonnelId(Validator v, NyckelfriDbContext db, Guid? self, CancellationToken ct)
+    {
+        var id = v.Optional(nameof(PersonnelId), PersonnelId, "Personal-id (HSA-id eller anställningsnummer)", Employee.MaxPersonnelIdLength);
+        if (id is null) return null;
+        if (id.Any(char.IsWhiteSpace) || id.Any(char.IsControl))
+        {
+            v.Add(nameof(PersonnelId), "Personal-id får inte innehålla mellanslag.");
+            return null;
+        }
+        var municipality = db.Scope.MunicipalityId;
+        if (await db.Employees.WithoutScopeFilter()
+                .AnyAsync(e => e.MunicipalityId == municipality && e.PersonnelId == id && e.Id != self, ct))
+            v.Add(nameof(PersonnelId), "Personal-id:t används redan av en annan medarbetare i kommunen.");
+        return id;
     }
 
     private async Task<Guid?> CheckProvider(Validator v, NyckelfriDbContext db, CancellationToken ct)

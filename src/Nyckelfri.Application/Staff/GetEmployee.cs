@@ -10,7 +10,7 @@ public sealed class GetEmployee(NyckelfriDbContext db) : IHandler
     public sealed record Details(Guid Id, int Version, string FirstName, string LastName, string? Title,
         Guid ProviderId, string ProviderName, IReadOnlyList<UnitItem> Units, EmploymentType EmploymentType,
         DateOnly StartDate, DateOnly? EndDate, DateOnly? LongLeaveFrom, DateOnly? LongLeaveTo,
-        string? Phone, string? Email, bool EmployedToday, string? Login = null, string? LoginUserId = null);
+        string? Phone, string? Email, bool EmployedToday, string? Login = null, string? LoginUserId = null, string? PersonnelId = null);
 
     public sealed record UnitItem(Guid Id, string Name);
 
@@ -30,6 +30,6 @@ public sealed class GetEmployee(NyckelfriDbContext db) : IHandler
             .Select(u => new { u.Id, u.UserName }).FirstOrDefaultAsync(ct);
         return new Details(e.Id, e.Version, e.FirstName, e.LastName, e.Title, e.ProviderId, e.Provider!.Name, units,
             e.EmploymentType, e.StartDate, e.EndDate, e.LongLeaveFrom, e.LongLeaveTo, e.Phone, e.Email,
-            e.IsEmployedOn(db.Scope.Today), login?.UserName, login?.Id);
+            e.IsEmployedOn(db.Scope.Today), login?.UserName, login?.Id, e.PersonnelId);
     }
 }

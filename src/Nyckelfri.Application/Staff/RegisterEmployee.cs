@@ -11,7 +11,7 @@ public sealed class RegisterEmployee(NyckelfriDbContext db) : IHandler
     public async Task<Guid> Handle(Command command, CancellationToken ct)
     {
         var v = new Validator();
-        var valid = await command.Check(v, db, ct);
+        var valid = await command.Check(v, db, self: null, ct);
         v.ThrowIfInvalid();
 
         var employee = new Employee(db.Scope.MunicipalityId, valid!.ProviderId, valid.FirstName, valid.LastName,

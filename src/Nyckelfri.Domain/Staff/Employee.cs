@@ -39,6 +39,15 @@ public sealed class Employee : Entity
     public DateOnly? LongLeaveTo { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
+
+    /// <summary>
+    /// The id the municipality's identity provider knows the employee by (HSA-id, employee number); unique
+    /// in the municipality. Signing in through the provider finds the employee's login by it.
+    /// </summary>
+    public string? PersonnelId { get; set; }
+
+    public const int MaxPersonnelIdLength = 64;
+
     public List<EmployeeUnit> Units { get; private set; } = [];
 
     public string FullName => $"{FirstName} {LastName}";

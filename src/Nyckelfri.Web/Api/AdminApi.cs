@@ -18,6 +18,11 @@ public static class AdminApi
             return await settings.Get(ct);
         });
 
+        // The municipality's OpenID Connect identity provider; the client secret is written, never read.
+        admin.MapGet("/identity-provider", (IdentityProviderSettings settings, CancellationToken ct) => settings.Get(ct));
+        admin.MapPut("/identity-provider", (IdentityProviderSettings.Command command, IdentityProviderSettings settings, CancellationToken ct) =>
+            settings.Handle(command, ct));
+
         admin.MapGet("/users", (UserAdministration users, CancellationToken ct) => users.List(ct));
         admin.MapPost("/users", async (UserAdministration.Command command, UserAdministration users, CancellationToken ct) =>
         {

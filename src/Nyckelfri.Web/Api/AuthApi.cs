@@ -38,6 +38,7 @@ public static class AuthApi
 
                 var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
                 if (check.IsLockedOut) return Unauthorized("Kontot är spärrat efter för många misslyckade försök.");
+                if (check.IsNotAllowed) return Unauthorized(Security.ExternalLogin.NyckelfriSignInManager.PasswordLoginOffMessage);
                 if (!check.Succeeded) return Unauthorized("Fel användarnamn eller lösenord.");
 
                 if (user.TwoFactorEnabled)

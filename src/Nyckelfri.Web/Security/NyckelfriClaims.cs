@@ -20,6 +20,14 @@ public static class NyckelfriClaims
     public const string TwoFactorSetupRequired = "nf:2fa-setup";
 
     /// <summary>
+    /// Whether the user must still set up TOTP before doing anything else. Not after signing in through the
+    /// municipality's identity provider: its eID login is the strong one (docs/identity-provider.md).
+    /// </summary>
+    public static bool MustSetUpTwoFactor(ClaimsPrincipal user) =>
+        user.HasClaim(TwoFactorSetupRequired, "true")
+        && !user.HasClaim(ClaimTypes.AuthenticationMethod, ExternalLogin.ExternalSignIn.AuthenticationMethod);
+
+    /// <summary>
     /// The scope the query filters apply, from the signed-in principal. A login whose scope claims are not
     /// whole (<see cref="HasWholeScope"/>) gets the anonymous scope: it sees nothing, never the municipality.
     /// </summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.Identity;
+using Nyckelfri.Web.Security.ExternalLogin;
 
 namespace Nyckelfri.Web.Security;
 
@@ -29,6 +30,7 @@ public static class SecuritySetup
             // The same store, with the TOTP key and recovery codes encrypted (docs/key-custody.md).
             .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
+            // Refuses a password where the municipality signs in through its identity provider.
             .AddSignInManager<NyckelfriSignInManager>()
             .AddClaimsPrincipalFactory<NyckelfriClaimsFactory>();
 
@@ -81,6 +83,7 @@ public static class SecuritySetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
 
+        services.AddNyckelfriExternalLogin();
         services.AddAuthorization(Policies.Configure);
         services.AddHttpContextAccessor();
         services.AddScoped<ScopeOverride>();
@@ -143,7 +146,7 @@ public static class SecuritySetup
     /// </summary>
     public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.HasClaim(NyckelfriClaims.TwoFactorSetupRequired, "true")
+        if (NyckelfriClaims.MustSetUpTwoFactor(context.User)
             && !context.Request.Path.StartsWithSegments("/Konto")
             && !context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css"))
         {

@@ -26,6 +26,9 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         return await _host.NewSession(testName, viewport);
     }
 
+    /// <summary>Where the app listens (Kestrel on a loopback port), e.g. for a redirect URI registered at an identity provider.</summary>
+    public Uri BaseAddress => (_host ?? throw new InvalidOperationException(BrowserAvailability.MissingOnCi)).Server.BaseAddress;
+
     /// <summary>Reads the app's database directly (see <see cref="NyckelfriServer.OpenDatabase"/>).</summary>
     public async Task<T> Query<T>(Func<Nyckelfri.Data.NyckelfriDbContext, Task<T>> query)
     {

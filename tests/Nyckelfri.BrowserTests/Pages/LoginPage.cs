@@ -41,6 +41,14 @@ public sealed class LoginPage(BrowserSession session) : PageObject(session)
         return this;
     }
 
+    /// <summary>"Logga in med {provider}": the browser goes to the municipality's identity provider.</summary>
+    public async Task<ProviderLoginPage> LoginWithProvider(string displayName)
+    {
+        await ClickAndArrive(Button("Logga in med " + displayName), "identitetsleverantorens-inloggning");
+        new Uri(Page.Url).AbsolutePath.ShouldBe("/login", "the provider's own login form");
+        return new ProviderLoginPage(Session);
+    }
+
     /// <summary>The message above the form (wrong password, locked account).</summary>
     public Task<string> ErrorMessage() => Page.Locator("main form .alert-danger").InnerTextAsync();
 

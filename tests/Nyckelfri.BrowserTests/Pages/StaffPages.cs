@@ -32,6 +32,9 @@ public sealed class EmployeePage(BrowserSession session) : PageObject(session)
     /// <summary>The login shown under "Inloggning" ("Ingen inloggning" when none).</summary>
     public Task<string> Login() => Page.Locator("dd.employee-login").InnerTextAsync();
 
+    /// <summary>The HSA-id or employee number shown under "Personal-id".</summary>
+    public Task<string> PersonnelId() => Page.Locator("dd.employee-personnel-id").InnerTextAsync();
+
     /// <summary>"Skapa inloggning": the new-login form, filled in for this employee.</summary>
     public async Task<NewLoginPage> CreateLogin()
     {

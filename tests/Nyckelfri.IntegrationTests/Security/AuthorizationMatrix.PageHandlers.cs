@@ -17,6 +17,8 @@ public static partial class AuthorizationMatrix
     {
         // ---- Logging in and out, the error page ----
         ["POST /Konto/Logga-in"] = null,
+        // "Logga in med …": before anyone is signed in, by definition.
+        ["POST /Konto/Logga-in?handler=External"] = null,
         ["POST /Konto/Tvastegsinloggning"] = null,
         ["POST /Fel/{code:int}"] = null,
         ["POST /Konto/Logga-ut"] = People,
@@ -83,6 +85,7 @@ public static partial class AuthorizationMatrix
         ["POST /Admin/Rutiner?handler=Switch"] = Administrators,
         ["POST /Admin/Rutiner?handler=Reassign"] = Administrators,
         ["POST /Admin/Besokswebhook"] = Administrators,
+        ["POST /Admin/Inloggningstjanst"] = Administrators,
         ["POST /Admin/Besokswebhook?handler=Disable"] = Administrators,
         ["POST /Admin/Besokswebhook?handler=Retry"] = Administrators,
 

@@ -26,6 +26,7 @@ public sealed class BadInputTests(AppFixture fixture) : IClassFixture<AppFixture
         "userName", "displayName", "password", "decisionReference", "consentNote",
         "keyNumber", "firmware", "note", "description", "reason", "comment",
         "serialNumber", "holderPublicKey", "keptAt", "giverName", "receiverName", "batch", "lockPublicKey",
+        "authority", "clientId", "clientSecret", "scopes", "identifierClaim", "personnelId", "passwordFallbackUserId",
     ];
 
     public static readonly TheoryData<string, string> Payloads = new()

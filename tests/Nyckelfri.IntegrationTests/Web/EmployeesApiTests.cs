@@ -169,4 +169,35 @@ public sealed class EmployeesApiTests(AppFixture fixture)
         var response = await api.PostAsJsonAsync("/api/v1/employees", NewEmployee("Gränsson", app.World.InternalProvider, app.World.InternalUnit));
         await response.ShouldBeFieldError("providerId", "Utföraren finns inte.");
     }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task PersonnelId_IsShownEditableAndUniqueInTheMunicipalityAcrossProviders(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        var staffing = await app.ApiAs(Roles.StaffingUnit);
+        var hsa = "SE2321000016-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await staffing.PostAsJsonAsync("/api/v1/employees", new
+        {
+            firstName = "Hanna", lastName = "Hsa", providerId = app.World.InternalProvider, unitIds = new[] { app.World.InternalUnit },
+            employmentType = "Permanent", startDate = "2020-03-01", personnelId = hsa,
+        });
+        var created = await first.ShouldBeCreatedAt("/api/v1/employees");
+        (await staffing.GetFromJsonAsync<JsonElement>($"/api/v1/employees/{created.Id()}")).Text("personnelId").ShouldBe(hsa);
+
+        // The other provider's unit manager cannot see the first employee, and still may not reuse its id.
+        var other = await app.ApiAs(Roles.UnitManager);
+        var duplicate = await other.PostAsJsonAsync("/api/v1/employees", new
+        {
+            firstName = "Dubbel", lastName = "Hsa", providerId = app.World.ExternalProvider, unitIds = new[] { app.World.ExternalUnit },
+            employmentType = "Permanent", startDate = "2020-03-01", personnelId = hsa,
+        });
+        var spaced = await staffing.PostAsJsonAsync("/api/v1/employees", new
+        {
+            firstName = "Mellan", lastName = "Rum", providerId = app.World.InternalProvider, unitIds = new[] { app.World.InternalUnit },
+            employmentType = "Permanent", startDate = "2020-03-01", personnelId = "SE 123",
+        });
+
+        await duplicate.ShouldBeFieldError("personnelId", "Personal-id:t används redan av en annan medarbetare i kommunen.");
+        await spaced.ShouldBeFieldError("personnelId", "Personal-id får inte innehålla mellanslag.");
+    }
 }

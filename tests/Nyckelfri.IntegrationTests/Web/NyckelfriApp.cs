@@ -56,6 +56,9 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     public SecurityLog SecurityLog { get; } = new();
     public TestWorld World { get; private set; } = null!;
 
+    /// <summary>The security events this app recorded (besides writing them where the app writes them).</summary>
+    public RecordedSecurityEvents SecurityEvents { get; } = new();
+
     /// <summary>The app on a database of its own, holding the test world (a copy of the provider's template).</summary>
     /// <param name="demo">
     /// Whether the demo is wired in (<c>Demo:Enabled</c>): its emulated lock platform behind "Öppna" and its
@@ -144,6 +147,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(SecurityLog));
         builder.ConfigureServices(services =>
         {
+            SecurityEvents.Decorate(services);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // A query that takes some rows of an unordered set answers differently from run to run: a test

@@ -24,8 +24,10 @@ public sealed class ProjectReferenceTests
             "src/Nyckelfri.Application", "src/Nyckelfri.LockProtocol", "src/Nyckelfri.LockEmulator", "src/Nyckelfri.Demo", "src/Nyckelfri.Web",
             "tools/Nyckelfri.LockEmulator.Cli",
         ],
-        ["tests/Nyckelfri.IntegrationTests"] = ["src/Nyckelfri.Web"],
-        ["tests/Nyckelfri.BrowserTests"] = ["src/Nyckelfri.Web"],
+        ["tests/Nyckelfri.IntegrationTests"] = ["src/Nyckelfri.Web", "tests/Nyckelfri.TestIdentityProvider"],
+        ["tests/Nyckelfri.BrowserTests"] = ["src/Nyckelfri.Web", "tests/Nyckelfri.TestIdentityProvider"],
+        // A real OpenID Connect provider (OpenIddict) for the tests; no project of its own, and nothing in src/ uses it.
+        ["tests/Nyckelfri.TestIdentityProvider"] = [],
     };
 
     /// <summary>Projects that may use nothing but the base class library: no package, no framework reference either.</summary>

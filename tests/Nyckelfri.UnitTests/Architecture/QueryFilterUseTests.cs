@@ -21,6 +21,13 @@ public sealed partial class QueryFilterUseTests
         ["src/Nyckelfri.Demo/DemoSeed.cs"] = (1, "the demo is created only on a database with no municipality at all"),
         ["src/Nyckelfri.Demo/DemoGenerator.cs"] = (1, "the same check, for the generator run on its own"),
         ["src/Nyckelfri.Demo/DemoLoginList.cs"] = (1, "the anonymous login page shows demo logins only while a demo municipality exists"),
+        ["src/Nyckelfri.Web/Security/ExternalLogin/NyckelfriSignInManager.cs"] = (1,
+            "a password sign-in reads the signing-in user's own municipality's identity provider while the request is still anonymous"),
+        ["src/Nyckelfri.Web/Security/ExternalLogin/IdentityProviderSchemes.cs"] = (1,
+            "builds the sign-in scheme of the municipality named in the callback path, before anyone is signed in"),
+        ["src/Nyckelfri.Web/Security/ExternalLogin/ExternalSignIn.cs"] = (2,
+            "matches the provider's identity among the employees of the provider's own municipality, and reads that provider, while anonymous"),
+        ["src/Nyckelfri.Web/Pages/Account/Login.cshtml.cs"] = (1, "the anonymous login page offers each municipality's provider button, by name only"),
     };
 
     [Fact]

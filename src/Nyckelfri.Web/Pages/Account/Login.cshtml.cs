@@ -1,16 +1,22 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Nyckelfri.Data;
 using Nyckelfri.Identity;
+using Nyckelfri.Web.Security.ExternalLogin;
 
 namespace Nyckelfri.Web.Pages.Account;
 
 /// <summary>
-/// Password login; hands over to the TOTP step when the user has two-factor login on. The demo's logins
+/// Password login; hands over to the TOTP step when the user has two-factor login on. Offers "Logga in med …"
+/// for every municipality whose identity provider is on (docs/identity-provider.md). The demo's logins
 /// are listed only when the demo is wired in (<see cref="IDemoLoginList"/>) and a demo municipality exists.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, IDemoLoginList? demoLogins = null) : NyckelfriPageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext db, IdentityProviderSchemes providerSchemes,
+    IDemoLoginList? demoLogins = null) : NyckelfriPageModel
 {
     public sealed class InputModel
     {
@@ -21,13 +27,36 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IDemoLoginList? de
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public IReadOnlyList<DemoLoginEntry> DemoLogins { get; private set; } = [];
+
+    /// <summary>The identity providers that are on, one button each.</summary>
+    public IReadOnlyList<ProviderButton> Providers { get; private set; } = [];
+
+    /// <summary>Why the last sign-in through an identity provider was refused (a reason code from the callback).</summary>
+    [BindProperty(SupportsGet = true, Name = "fel")] public string? Refusal { get; set; }
+    public string? RefusalMessage => ExternalSignIn.Message(Refusal);
+
+    public sealed record ProviderButton(Guid MunicipalityId, string DisplayName);
     public string DemoPassword => demoLogins?.Password ?? "";
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadDemoLogins(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadDemoLogins(ct);
+        await LoadProviders(ct);
+    }
+
+    /// <summary>Sends the browser to the municipality's identity provider (authorization code with PKCE).</summary>
+    public async Task<IActionResult> OnPostExternalAsync(Guid municipality, CancellationToken ct)
+    {
+        var scheme = await providerSchemes.EnsureAsync(municipality, ct);
+        if (scheme is null) return RedirectToPage(new { fel = ExternalSignIn.Refusal.ProviderOff });
+        return Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl() }, scheme);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadDemoLogins(ct);
+        await LoadProviders(ct);
+        Refusal = null;
         if (string.IsNullOrWhiteSpace(Input.UserName)) ModelState.AddModelError("Input.UserName", "Ange ditt användarnamn.");
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Ange ditt lösenord.");
         if (!ModelState.IsValid) return Page();
@@ -37,11 +66,17 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IDemoLoginList? de
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Kontot är spärrat efter för många misslyckade försök. Försök igen om 15 minuter."
+            : result.IsNotAllowed ? NyckelfriSignInManager.PasswordLoginOffMessage
             : "Fel användarnamn eller lösenord.");
         return Page();
     }
 
     private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+
+    // Before anyone is signed in: every municipality's button, by name only.
+    private async Task LoadProviders(CancellationToken ct) =>
+        Providers = await db.IdentityProviders.AcrossMunicipalities().AsNoTracking().Where(p => p.Enabled)
+            .OrderBy(p => p.DisplayName).Select(p => new ProviderButton(p.MunicipalityId, p.DisplayName)).ToListAsync(ct);
 
     // The demo municipality's logins are public by design; a real municipality shows none.
     private async Task LoadDemoLogins(CancellationToken ct)

@@ -64,7 +64,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var user = await users.GetUserAsync(User);
         if (user is null) return null;
         Enabled = user.TwoFactorEnabled;
-        SetupRequired = User.HasClaim(NyckelfriClaims.TwoFactorSetupRequired, "true");
+        SetupRequired = NyckelfriClaims.MustSetUpTwoFactor(User);
         var municipality = await db.Municipalities.WithoutScopeFilter().AsNoTracking().FirstOrDefaultAsync(m => m.Id == user.MunicipalityId);
         var roles = await users.GetRolesAsync(user);
         RequiredByRole = municipality is not null && roles.Any(municipality.TwoFactorRoleSet.Contains);
