@@ -14,6 +14,8 @@ builder.Services
     .AddNyckelfriHosting()
     .AddNyckelfriKeyCustody(builder.Configuration, builder.Environment, args)
     .AddNyckelfriSecurity()
+    .AddNyckelfriSecurityEvents()
+    .AddNyckelfriRateLimiting(builder.Configuration)
     .AddNyckelfriPages();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseTwoFactorEnrolment();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapOpenApi().RequireAuthorization(Policies.Authenticated);

@@ -89,6 +89,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SecurityEventRecord> SecurityEvents => Set<SecurityEventRecord>();
 
     // Read by the query filters; EF turns each into a parameter of every query.
     private bool IsSystemScope => Scope.IsSystem;
@@ -132,6 +133,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         builder.Entity<Entrance>().HasQueryFilter(e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<ApiKey>().HasQueryFilter(k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<AuditEntry>().HasQueryFilter(a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<SecurityEventRecord>().HasQueryFilter(e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId);
 
         builder.Entity<EmployeeUnit>().HasQueryFilter(eu => IsSystemScope || eu.Unit!.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<Employee>().HasQueryFilter(e => IsSystemScope ||
