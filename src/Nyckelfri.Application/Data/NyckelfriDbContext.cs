@@ -98,6 +98,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     private Guid? ScopeUnitId => Scope.UnitId;
     private DateOnly ScopeToday => Scope.Today;
     private string? ScopeUserId => Scope.UserId;
+    private Guid? ScopeWorkingEmployeeId => Scope.WorkingEmployeeId;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -139,21 +140,44 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         builder.Entity<Employee>().HasQueryFilter(e => IsSystemScope ||
             (e.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || e.ProviderId == ScopeProviderId)));
 
-        // A provider-scoped user sees only its own provider's (unit's) services. Services are the
-        // root of client visibility, so this filter must not navigate back to Client.
+        // A provider-scoped user sees only its own provider's (unit's) services; care staff only the services
+        // running today at a unit they work for today (AccessScope.WorkingEmployeeId; the door rule's units,
+        // AccessPolicy.UnitsOn, written for the database). Services are the root of client visibility, so
+        // this filter must not navigate back to Client.
         builder.Entity<CareService>().HasQueryFilter(s => IsSystemScope ||
             (s.MunicipalityId == ScopeMunicipalityId
              && (ScopeProviderId == null || s.Unit!.ProviderId == ScopeProviderId)
-             && (ScopeUnitId == null || s.UnitId == ScopeUnitId)));
+             && (ScopeUnitId == null || s.UnitId == ScopeUnitId)
+             && (ScopeWorkingEmployeeId == null
+                 || (s.StartDate <= ScopeToday && (s.EndDate == null || s.EndDate >= ScopeToday)
+                     && Employees.Any(x => x.Id == ScopeWorkingEmployeeId
+                         && x.StartDate <= ScopeToday && (x.EndDate == null || x.EndDate >= ScopeToday)
+                         && (x.LongLeaveFrom == null || x.LongLeaveFrom > ScopeToday || (x.LongLeaveTo != null && x.LongLeaveTo < ScopeToday))
+                         && (x.Units.Any(eu => eu.UnitId == s.UnitId)
+                             || AccessGrants.Any(g => g.EmployeeId == x.Id && g.UnitId == s.UnitId && g.Kind != AccessGrantKind.RestrictUnit
+                                                      && g.WithdrawnAt == null && g.FromDate <= ScopeToday && g.ToDate >= ScopeToday))
+                         && !AccessGrants.Any(g => g.EmployeeId == x.Id && g.UnitId == s.UnitId && g.Kind == AccessGrantKind.RestrictUnit
+                                                   && g.WithdrawnAt == null && g.FromDate <= ScopeToday && g.ToDate >= ScopeToday))))));
 
         // A client is visible to a provider (unit) that serves them today or will: an ended
-        // service, or a change of provider, ends the old provider's view of the client.
+        // service, or a change of provider, ends the old provider's view of the client. Care staff see
+        // a client while a unit they work for today serves the client today (the same rule as above).
         builder.Entity<Client>().HasQueryFilter(c => IsSystemScope ||
             (c.MunicipalityId == ScopeMunicipalityId
              && (ScopeProviderId == null || c.Services.Any(s =>
                      (s.EndDate == null || s.EndDate >= ScopeToday)
                      && s.Unit!.ProviderId == ScopeProviderId
-                     && (ScopeUnitId == null || s.UnitId == ScopeUnitId)))));
+                     && (ScopeUnitId == null || s.UnitId == ScopeUnitId)
+                     && (ScopeWorkingEmployeeId == null
+                         || (s.StartDate <= ScopeToday
+                             && Employees.Any(x => x.Id == ScopeWorkingEmployeeId
+                                 && x.StartDate <= ScopeToday && (x.EndDate == null || x.EndDate >= ScopeToday)
+                                 && (x.LongLeaveFrom == null || x.LongLeaveFrom > ScopeToday || (x.LongLeaveTo != null && x.LongLeaveTo < ScopeToday))
+                                 && (x.Units.Any(eu => eu.UnitId == s.UnitId)
+                                     || AccessGrants.Any(g => g.EmployeeId == x.Id && g.UnitId == s.UnitId && g.Kind != AccessGrantKind.RestrictUnit
+                                                              && g.WithdrawnAt == null && g.FromDate <= ScopeToday && g.ToDate >= ScopeToday))
+                                 && !AccessGrants.Any(g => g.EmployeeId == x.Id && g.UnitId == s.UnitId && g.Kind == AccessGrantKind.RestrictUnit
+                                                           && g.WithdrawnAt == null && g.FromDate <= ScopeToday && g.ToDate >= ScopeToday))))))));
 
         builder.Entity<Household>().HasQueryFilter(h => IsSystemScope ||
             (h.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || h.Clients.Any())));
@@ -186,13 +210,21 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
             (e.MunicipalityId == ScopeMunicipalityId
              && (ScopeProviderId == null
                  || (e.ClientId != null && Clients.Any(c => c.Id == e.ClientId))
-                 || (e.EmployeeId != null && Employees.Any(x => x.Id == e.EmployeeId)))));
+                 || (e.EmployeeId != null && Employees.Any(x => x.Id == e.EmployeeId
+                     && (ScopeUnitId == null || x.Units.Any(u => u.UnitId == ScopeUnitId))
+                     && (ScopeWorkingEmployeeId == null || x.Id == ScopeWorkingEmployeeId))))));
         builder.Entity<BreakGlass>().HasQueryFilter(g => IsSystemScope ||
             (g.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null || Employees.Any(x => x.Id == g.EmployeeId) || Clients.Any(c => c.Id == g.ClientId))));
+             && (ScopeProviderId == null || Clients.Any(c => c.Id == g.ClientId)
+                 || Employees.Any(x => x.Id == g.EmployeeId
+                     && (ScopeUnitId == null || x.Units.Any(u => u.UnitId == ScopeUnitId))
+                     && (ScopeWorkingEmployeeId == null || x.Id == ScopeWorkingEmployeeId)))));
         builder.Entity<Visit>().HasQueryFilter(v => IsSystemScope ||
             (v.MunicipalityId == ScopeMunicipalityId
-             && (ScopeProviderId == null || Clients.Any(c => c.Id == v.ClientId) || Employees.Any(x => x.Id == v.EmployeeId))));
+             && (ScopeProviderId == null || Clients.Any(c => c.Id == v.ClientId)
+                 || Employees.Any(x => x.Id == v.EmployeeId
+                     && (ScopeUnitId == null || x.Units.Any(u => u.UnitId == ScopeUnitId))
+                     && (ScopeWorkingEmployeeId == null || x.Id == ScopeWorkingEmployeeId)))));
         builder.Entity<NfcTag>().HasQueryFilter(t => IsSystemScope ||
             (t.MunicipalityId == ScopeMunicipalityId && (ScopeProviderId == null || Clients.Any(c => c.Id == t.ClientId))));
         builder.Entity<LockSync>().HasQueryFilter(s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId);
