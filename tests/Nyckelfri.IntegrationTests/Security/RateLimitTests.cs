@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Data;
 using Nyckelfri.Identity;
@@ -97,7 +98,35 @@ public sealed class RateLimitTests(RateLimitedAppFixture fixture) : IClassFixtur
         user.AccessFailedCount.ShouldBe(RateLimitedAppFixture.LoginFailures);
         (await db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKind.RateLimited && e.Detail == "login-failures" && e.UserName == target))
             .ShouldBe(1);
-        (await db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKind.RateLimited && e.Detail == "login")).ShouldBe(1);
+        (await db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKind.RateLimited && e.Detail == "login"
+                                                 && (e.RemoteAddress ?? "") != "198.51.100.61")).ShouldBe(1);
+    }
+
+    [DatabaseTheory, DatabaseProviders]
+    public async Task LoginPage_AfterTheAddressLimit_Is429WithTheSwedishStatusPage_OtherAddressesUnaffected(DatabaseProvider provider)
+    {
+        var app = await fixture.For(provider);
+        // Addresses of their own (TEST-NET-2), so that the other tests' logins do not count here.
+        Task<HttpContext> Post(string address) => app.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+            c.Request.Method = HttpMethods.Post;
+            c.Request.Path = "/Konto/Logga-in";
+            c.Request.ContentType = "application/x-www-form-urlencoded";
+            c.Request.Body = new MemoryStream("Input.UserName=nagon&Input.Password=fel"u8.ToArray());
+        });
+        for (var i = 0; i < RateLimitedAppFixture.Login; i++)
+            (await Post("198.51.100.61")).Response.StatusCode.ShouldNotBe(StatusCodes.Status429TooManyRequests);
+
+        var limited = await Post("198.51.100.61");
+
+        limited.Response.StatusCode.ShouldBe(StatusCodes.Status429TooManyRequests);
+        limited.Response.Headers.RetryAfter.ToString().ShouldNotBeNullOrEmpty();
+        using (var reader = new StreamReader(limited.Response.Body))
+            WebUtility.HtmlDecode(await reader.ReadToEndAsync()).ShouldContain("<h1>För många försök</h1>");
+        (await Post("198.51.100.62")).Response.StatusCode.ShouldNotBe(StatusCodes.Status429TooManyRequests);
+        await using var db = app.SystemContext();
+        (await db.SecurityEvents.CountAsync(e => e.Kind == SecurityEventKind.RateLimited && e.RemoteAddress == "198.51.100.61")).ShouldBe(1);
     }
 
     private static async Task ShouldBeRateLimited(HttpResponseMessage response)
