@@ -46,6 +46,7 @@ public static class RateLimits
         var settings = configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
         services.AddSingleton(settings);
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<RejectionRecorder>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -78,8 +79,9 @@ public static class RateLimits
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.GetEndpoint()?.DisplayName;
-        await context.RequestServices.GetRequiredService<ISecurityEvents>()
-            .RecordAsync(new SecurityEvent(SecurityEventKind.RateLimited, Subject: route, Detail: policy), CancellationToken.None);
+        if (context.RequestServices.GetRequiredService<RejectionRecorder>().IsFirst($"{policy}\n{CallerOf(context)}"))
+            await context.RequestServices.GetRequiredService<ISecurityEvents>()
+                .RecordAsync(new SecurityEvent(SecurityEventKind.RateLimited, Subject: route, Detail: policy), CancellationToken.None);
         // Pages: the status-code middleware shows the Swedish status page for 429.
         if (!context.Request.Path.StartsWithSegments("/api")) return;
         await context.Response.WriteAsJsonAsync(Problem(seconds), typeof(ProblemDetails), options: null, contentType: "application/problem+json", ct);
@@ -158,13 +160,35 @@ public sealed class LoginThrottle(RateLimitSettings settings) : IDisposable
     {
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = ((int)Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<ISecurityEvents>().RecordAsync(new SecurityEvent(
-            SecurityEventKind.RateLimited, UserName: userName.Trim(), Subject: context.Request.Path.Value, Detail: "login-failures"),
-            CancellationToken.None);
+        if (context.RequestServices.GetRequiredService<RejectionRecorder>().IsFirst("login-failures\n" + Key(userName, context)))
+            await context.RequestServices.GetRequiredService<ISecurityEvents>().RecordAsync(new SecurityEvent(
+                SecurityEventKind.RateLimited, UserName: userName.Trim(), Subject: context.Request.Path.Value, Detail: "login-failures"),
+                CancellationToken.None);
     }
 
     private static string Key(string userName, HttpContext context) =>
         userName.Trim().ToUpperInvariant() + "\n" + RateLimits.AddressOf(context);
 
     public void Dispose() => _failures.Dispose();
+}
+
+/// <summary>
+/// One <c>RateLimited</c> security event per caller and policy per minute: a flood of refused requests must not
+/// become a flood of writes to the security log (the log line of each refusal is the rate limiter's own).
+/// </summary>
+public sealed class RejectionRecorder : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _recorded = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = 1, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+        }));
+
+    public bool IsFirst(string key)
+    {
+        using var lease = _recorded.AttemptAcquire(key);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _recorded.Dispose();
 }
