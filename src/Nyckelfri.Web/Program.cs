@@ -16,6 +16,8 @@ builder.Services
     .AddNyckelfriKeyCustody(builder.Configuration, builder.Environment, args)
     .AddNyckelfriSecurity()
     .AddNyckelfriTransport(builder.Configuration, builder.Environment)
+    .AddNyckelfriSecurityEvents()
+    .AddNyckelfriRateLimiting(builder.Configuration)
     .AddNyckelfriPages();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.UseAuthentication();
 app.UseSessionProtection();
 app.UseTwoFactorEnrolment();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapOpenApi().RequireAuthorization(Policies.Authenticated);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Nyckelfri.BrowserTests.Infrastructure;
 using Nyckelfri.BrowserTests.Pages;
 using Xunit.Abstractions;
@@ -89,5 +90,19 @@ public sealed class AdministrationTests(BrowserFixture fixture, ITestOutputHelpe
         var after = await keys.KeyIds();
         after.Count.ShouldBe(before.Count + 1);
         (await keys.Statuses()).ShouldContain("Kommande");
+    }
+
+    [BrowserFact]
+    public async Task SystemAdministrator_OnAPhone_SeesARevealedDoorCodeInTheSecurityLog()
+    {
+        var client = await Fixture.Query(db => db.Clients.Where(c => c.DoorCode != null).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        await using var browser = await OpenBrowser(Viewport.Phone);
+        var start = await (await LoginPage.Open(browser)).LoginAs("systemforvaltare");
+        await (await ClientPage.Open(browser, client)).RevealDoorCode();
+
+        var log = await (await (await start.GoToAdministration()).OpenSecurityLog()).FilterByKind("Portkod visad");
+
+        (await log.Rows()).ShouldContain($"Portkod visad | systemforvaltare | {client}");
+        (await browser.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(376, "security log page");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
@@ -36,15 +35,35 @@ public sealed class ListAccessEvents(NyckelfriDbContext db) : IHandler
     public async Task<Page<Item>> Handle(Query query, CancellationToken ct) =>
         await Rows(await Filtered(query, ct)).ToPageAsync(query.Page, query.PageSize, ct);
 
-    /// <summary>The filtered log as CSV (semicolon-separated, Swedish local time), at most <see cref="MaxExportRows"/> lines.</summary>
-    public async Task<string> Csv(Query query, CancellationToken ct)
+    /// <summary>The longest period one export may cover; a longer one is a field error (400).</summary>
+    public const int MaxExportDays = 366;
+
+    /// <summary>
+    /// The filtered log as CSV lines (semicolon-separated, Swedish local time), header first, at most
+    /// <see cref="MaxExportRows"/> lines, read from the database as they are written out (never held whole).
+    /// The period is bounded: at most <see cref="MaxExportDays"/> days; without a start it is the
+    /// <see cref="MaxExportDays"/> days up to the end (or today). The filters are checked before the first
+    /// line, so a bad request is a 400, not a broken file.
+    /// </summary>
+    public async Task<IAsyncEnumerable<string>> CsvLines(Query query, CancellationToken ct)
     {
-        var items = await Rows(await Filtered(query, ct)).Take(MaxExportRows).ToListAsync(ct);
-        var csv = new StringBuilder("Tid;Händelse;Resultat;Medarbetare;Brukare;Lås;Enhet;Orsak;Detalj;Registrerad av\r\n");
-        foreach (var i in items)
-            CsvText.AppendLine(csv, [SwedishTime.ToLocal(i.OccurredAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        var v = new Validator();
+        var to = query.To ?? db.Scope.Today;
+        var from = query.From ?? to.AddDays(-(MaxExportDays - 1));
+        if (to.DayNumber - from.DayNumber >= MaxExportDays)
+            v.Add(nameof(Query.To), $"En export får omfatta högst {MaxExportDays} dagar. Välj en kortare period.");
+        v.ThrowIfInvalid();
+        var rows = Rows(await Filtered(query with { From = from, To = to }, ct)).Take(MaxExportRows).AsAsyncEnumerable();
+        return Lines(rows, ct);
+    }
+
+    private static async IAsyncEnumerable<string> Lines(IAsyncEnumerable<Item> rows,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        yield return "Tid;Händelse;Resultat;Medarbetare;Brukare;Lås;Enhet;Orsak;Detalj;Registrerad av\r\n";
+        await foreach (var i in rows.WithCancellation(ct))
+            yield return CsvText.Line([SwedishTime.ToLocal(i.OccurredAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 i.KindName, i.OutcomeName, i.EmployeeName, i.ClientName, i.LockSerial, i.UnitName, i.ReasonText, i.Detail, i.RecordedBy]);
-        return csv.ToString();
     }
 
     /// <summary>A stored reason code in Swedish: a lock's refusal, a permission denial, or the code itself.</summary>

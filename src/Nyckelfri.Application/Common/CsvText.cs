@@ -9,6 +9,9 @@ public static class CsvText
     public static StringBuilder AppendLine(StringBuilder csv, IEnumerable<string?> cells) =>
         csv.AppendJoin(';', cells.Select(c => Cell(c ?? ""))).Append("\r\n");
 
+    /// <summary>One line of cells, ending in CRLF (for a file written line by line).</summary>
+    public static string Line(IEnumerable<string?> cells) => string.Join(';', cells.Select(c => Cell(c ?? ""))) + "\r\n";
+
     /// <summary>Quotes a cell when needed, and defuses a leading formula character (CSV injection).</summary>
     public static string Cell(string value)
     {

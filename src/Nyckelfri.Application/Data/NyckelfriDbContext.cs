@@ -90,6 +90,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdentityProvider> IdentityProviders => Set<IdentityProvider>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SecurityEventRecord> SecurityEvents => Set<SecurityEventRecord>();
 
     // Read by the query filters; EF turns each into a parameter of every query.
     private bool IsSystemScope => Scope.IsSystem;
@@ -98,6 +99,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
     private Guid? ScopeUnitId => Scope.UnitId;
     private DateOnly ScopeToday => Scope.Today;
     private string? ScopeUserId => Scope.UserId;
+    private Guid? ScopeWorkingEmployeeId => Scope.WorkingEmployeeId;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -142,6 +144,7 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
         builder.Entity<Entrance>().HasQueryFilter(tenant, e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<ApiKey>().HasQueryFilter(tenant, k => IsSystemScope || k.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<IdentityProvider>().HasQueryFilter(tenant, p => IsSystemScope || p.MunicipalityId == ScopeMunicipalityId);
+        builder.Entity<SecurityEventRecord>().HasQueryFilter(tenant, e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId);
         builder.Entity<AuditEntry>().HasQueryFilter(tenant, a => IsSystemScope || a.MunicipalityId == ScopeMunicipalityId);
 
         builder.Entity<EmployeeUnit>().HasQueryFilter(tenant, eu => IsSystemScope || eu.Unit!.MunicipalityId == ScopeMunicipalityId);
@@ -149,21 +152,46 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
             .HasQueryFilter(tenant, e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId)
             .HasQueryFilter(scope, e => IsSystemScope || ScopeProviderId == null || e.ProviderId == ScopeProviderId);
 
-        // A provider-scoped user sees only its own provider's (unit's) services. Services are the
-        // root of client visibility, so this filter must not navigate back to Client.
+        // A provider-scoped user sees only its own provider's (unit's) services; care staff only the services
+        // running today at a unit they work for today (AccessScope.WorkingEmployeeId; the door rule's units,
+        // AccessPolicy.UnitsOn, written for the database). Services are the root of client visibility, so
+        // this filter must not navigate back to Client.
         builder.Entity<CareService>()
             .HasQueryFilter(tenant, s => IsSystemScope || s.MunicipalityId == ScopeMunicipalityId)
             .HasQueryFilter(scope, s => IsSystemScope ||
-                ((ScopeProviderId == null || s.Unit!.ProviderId == ScopeProviderId) && (ScopeUnitId == null || s.UnitId == ScopeUnitId)));
+            ((ScopeProviderId == null || s.Unit!.ProviderId == ScopeProviderId)
+             && (ScopeUnitId == null || s.UnitId == ScopeUnitId)
+             && (ScopeWorkingEmployeeId == null
+                 || (s.StartDate <= ScopeToday && (s.EndDate == null || s.EndDate >= ScopeToday)
+                     && Employees.Any(x => x.Id == ScopeWorkingEmployeeId
+                         && x.StartDate <= ScopeToday && (x.EndDate == null || x.EndDate >= ScopeToday)
+                         && (x.LongLeaveFrom == null || x.LongLeaveFrom > ScopeToday || (x.LongLeaveTo != null && x.LongLeaveTo < ScopeToday))
+                         && (x.Units.Any(eu => eu.UnitId == s.UnitId)
+                             || AccessGrants.Any(g => g.EmployeeId == x.Id && g.UnitId == s.UnitId && g.Kind != AccessGrantKind.RestrictUnit
+                                                      && g.WithdrawnAt == null && g.FromDate <= ScopeToday && g.ToDate >= ScopeToday))
+                         && !AccessGrants.Any(g => g.EmployeeId == x.Id && g.UnitId == s.UnitId && g.Kind == AccessGrantKind.RestrictUnit
+                                                   && g.WithdrawnAt == null && g.FromDate <= ScopeToday && g.ToDate >= ScopeToday))))));
 
         // A client is visible to a provider (unit) that serves them today or will: an ended
-        // service, or a change of provider, ends the old provider's view of the client.
+        // service, or a change of provider, ends the old provider's view of the client. Care staff see
+        // a client while a unit they work for today serves the client today (the same rule as above).
         builder.Entity<Client>()
             .HasQueryFilter(tenant, c => IsSystemScope || c.MunicipalityId == ScopeMunicipalityId)
-            .HasQueryFilter(scope, c => IsSystemScope || ScopeProviderId == null || c.Services.Any(s =>
-                (s.EndDate == null || s.EndDate >= ScopeToday)
-                && s.Unit!.ProviderId == ScopeProviderId
-                && (ScopeUnitId == null || s.UnitId == ScopeUnitId)));
+            .HasQueryFilter(scope, c => IsSystemScope ||
+            ((ScopeProviderId == null || c.Services.Any(s =>
+                     (s.EndDate == null || s.EndDate >= ScopeToday)
+                     && s.Unit!.ProviderId == ScopeProviderId
+                     && (ScopeUnitId == null || s.UnitId == ScopeUnitId)
+                     && (ScopeWorkingEmployeeId == null
+                         || (s.StartDate <= ScopeToday
+                             && Employees.Any(x => x.Id == ScopeWorkingEmployeeId
+                                 && x.StartDate <= ScopeToday && (x.EndDate == null || x.EndDate >= ScopeToday)
+                                 && (x.LongLeaveFrom == null || x.LongLeaveFrom > ScopeToday || (x.LongLeaveTo != null && x.LongLeaveTo < ScopeToday))
+                                 && (x.Units.Any(eu => eu.UnitId == s.UnitId)
+                                     || AccessGrants.Any(g => g.EmployeeId == x.Id && g.UnitId == s.UnitId && g.Kind != AccessGrantKind.RestrictUnit
+                                                              && g.WithdrawnAt == null && g.FromDate <= ScopeToday && g.ToDate >= ScopeToday))
+                                 && !AccessGrants.Any(g => g.EmployeeId == x.Id && g.UnitId == s.UnitId && g.Kind == AccessGrantKind.RestrictUnit
+                                                           && g.WithdrawnAt == null && g.FromDate <= ScopeToday && g.ToDate >= ScopeToday))))))));
 
         builder.Entity<Household>()
             .HasQueryFilter(tenant, h => IsSystemScope || h.MunicipalityId == ScopeMunicipalityId)
@@ -205,15 +233,21 @@ public sealed class NyckelfriDbContext : IdentityDbContext<AppUser>
             .HasQueryFilter(tenant, e => IsSystemScope || e.MunicipalityId == ScopeMunicipalityId)
             .HasQueryFilter(scope, e => IsSystemScope || ScopeProviderId == null
                                         || (e.ClientId != null && Clients.Any(c => c.Id == e.ClientId))
-                                        || (e.EmployeeId != null && Employees.Any(x => x.Id == e.EmployeeId)));
+                                        || (e.EmployeeId != null && Employees.Any(x => x.Id == e.EmployeeId
+                                            && (ScopeUnitId == null || x.Units.Any(u => u.UnitId == ScopeUnitId))
+                                            && (ScopeWorkingEmployeeId == null || x.Id == ScopeWorkingEmployeeId))));
         builder.Entity<BreakGlass>()
             .HasQueryFilter(tenant, g => IsSystemScope || g.MunicipalityId == ScopeMunicipalityId)
             .HasQueryFilter(scope, g => IsSystemScope || ScopeProviderId == null
-                                        || Employees.Any(x => x.Id == g.EmployeeId) || Clients.Any(c => c.Id == g.ClientId));
+                                        || Clients.Any(c => c.Id == g.ClientId) || Employees.Any(x => x.Id == g.EmployeeId
+                                            && (ScopeUnitId == null || x.Units.Any(u => u.UnitId == ScopeUnitId))
+                                            && (ScopeWorkingEmployeeId == null || x.Id == ScopeWorkingEmployeeId)));
         builder.Entity<Visit>()
             .HasQueryFilter(tenant, v => IsSystemScope || v.MunicipalityId == ScopeMunicipalityId)
             .HasQueryFilter(scope, v => IsSystemScope || ScopeProviderId == null
-                                        || Clients.Any(c => c.Id == v.ClientId) || Employees.Any(x => x.Id == v.EmployeeId));
+                                        || Clients.Any(c => c.Id == v.ClientId) || Employees.Any(x => x.Id == v.EmployeeId
+                                            && (ScopeUnitId == null || x.Units.Any(u => u.UnitId == ScopeUnitId))
+                                            && (ScopeWorkingEmployeeId == null || x.Id == ScopeWorkingEmployeeId)));
         builder.Entity<NfcTag>()
             .HasQueryFilter(tenant, t => IsSystemScope || t.MunicipalityId == ScopeMunicipalityId)
             .HasQueryFilter(scope, t => IsSystemScope || ScopeProviderId == null || Clients.Any(c => c.Id == t.ClientId));

@@ -22,6 +22,14 @@ public sealed class AccessScope : IAccessScopeSource
 
     /// <summary>The employee record of a care-staff user (whose digital key it is), if any.</summary>
     public Guid? EmployeeId { get; init; }
+
+    /// <summary>
+    /// Set for care staff (a login whose roles are only <c>Employee</c>/<c>Nurse</c>, linked to an employee): they see
+    /// only the clients that a unit they work for today serves today (own units and booked or added units, minus
+    /// restricted ones; nothing while not employed or on long leave), as the door rule lets them in. Least
+    /// privilege: an unbooked substitute sees no client and no door code. Null: the provider/unit scope alone.
+    /// </summary>
+    public Guid? WorkingEmployeeId { get; init; }
     public string UserName { get; init; } = "anonym";
     public IReadOnlySet<string> Roles { get; init; } = new HashSet<string>();
 

@@ -30,6 +30,7 @@ public static class AuditActions
     public const string Deleted = nameof(Deleted);
     public const string DoorCodeRevealed = nameof(DoorCodeRevealed);
     public const string PersonalIdentityNumberRevealed = nameof(PersonalIdentityNumberRevealed);
+    public const string PersonalIdentityNumberSearched = nameof(PersonalIdentityNumberSearched);
 
     public static string SwedishName(string action) => action switch
     {
@@ -38,6 +39,7 @@ public static class AuditActions
         Deleted => "Borttagen",
         DoorCodeRevealed => "Portkod visad",
         PersonalIdentityNumberRevealed => "Personnummer visat",
+        PersonalIdentityNumberSearched => "Hittad genom sökning på personnummer",
         _ => action,
     };
 }

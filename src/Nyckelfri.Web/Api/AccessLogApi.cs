@@ -6,7 +6,7 @@ namespace Nyckelfri.Web.Api;
 
 /// <summary>
 /// The access-log report (SPEC §7): the lines the caller may see, filtered, newest first; and the same
-/// selection as CSV. Times are UTC in JSON and Swedish local time in the file; names, never a personnummer.
+/// selection as CSV, streamed, for a bounded period (ListAccessEvents.MaxExportDays). Times are UTC in JSON and Swedish local time in the file; names, never a personnummer.
 /// </summary>
 public static class AccessLogApi
 {
@@ -21,7 +21,8 @@ public static class AccessLogApi
 
         log.MapGet("/export", async (ListAccessEvents list, Guid? clientId, Guid? employeeId, Guid? lockId, string? lockSerial, DateOnly? from,
                     DateOnly? to, AccessEventKind? kind, AccessOutcome? outcome, string? clientName, string? employeeName, CancellationToken ct) =>
-                TypedResults.File(CsvText.Utf8WithBom(await list.Csv(new ListAccessEvents.Query(clientId, employeeId, lockId, lockSerial, from, to,
-                    kind, outcome, clientName, employeeName), ct)), "text/csv; charset=utf-8", "atkomstlogg.csv"));
+                new CsvDownload(await list.CsvLines(new ListAccessEvents.Query(clientId, employeeId, lockId, lockSerial, from, to,
+                    kind, outcome, clientName, employeeName), ct), "atkomstlogg.csv"))
+            .RequireRateLimiting(RateLimits.Export);
     }
 }

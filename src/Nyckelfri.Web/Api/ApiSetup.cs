@@ -28,6 +28,7 @@ public static class ApiSetup
         api.MapAccessApi();
         api.MapDeviceKeysApi();
         api.MapIssuerKeysApi();
+        api.MapSecurityEventsApi();
         return app;
     }
 

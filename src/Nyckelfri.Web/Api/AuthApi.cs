@@ -27,18 +27,28 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, UserManager<AppUser> users,
-                SignInManager<AppUser> signIn, SessionValidator sessions) =>
+                SignInManager<AppUser> signIn, SessionValidator sessions, NyckelfriDbContext db, LoginThrottle throttle, HttpContext http) =>
             {
                 var v = new Validator();
                 v.Required(nameof(TokenRequest.UserName), request.UserName, "Användarnamn", 100);
                 if (string.IsNullOrEmpty(request.Password)) v.Add(nameof(TokenRequest.Password), "Lösenord måste anges.");
                 v.ThrowIfInvalid();
+                if (throttle.IsBlocked(request.UserName!, http))
+                {
+                    await throttle.RefuseAsync(request.UserName!, http);
+                    return TypedResults.Problem(RateLimits.Problem((int)throttle.Window.TotalSeconds));
+                }
                 var user = await users.FindByNameAsync(request.UserName!.Trim());
-                if (user is null) return Unauthorized("Fel användarnamn eller lösenord.");
+                if (user is null)
+                {
+                    throttle.RecordFailure(request.UserName!, http);
+                    return Unauthorized("Fel användarnamn eller lösenord.");
+                }
 
                 var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+                if (!check.Succeeded) throttle.RecordFailure(request.UserName!, http);
                 if (check.IsLockedOut) return Unauthorized("Kontot är spärrat efter för många misslyckade försök.");
-                if (check.IsNotAllowed) return Unauthorized(Security.ExternalLogin.NyckelfriSignInManager.PasswordLoginOffMessage);
+                if (check.IsNotAllowed) return Unauthorized(Security.NyckelfriSignInManager.PasswordLoginOffMessage);
                 if (!check.Succeeded) return Unauthorized("Fel användarnamn eller lösenord.");
 
                 if (user.TwoFactorEnabled)
@@ -47,6 +57,7 @@ public static class AuthApi
                     if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
                     {
                         await users.AccessFailedAsync(user);
+                        throttle.RecordFailure(request.UserName!, http);
                         return Unauthorized("Tvåstegskoden saknas eller stämmer inte.");
                     }
                 }
@@ -60,6 +71,7 @@ public static class AuthApi
                 return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.Login)
             .WithTags("Inloggning");
 
         api.MapPost("/auth/refresh", async Task<IResult> (RefreshRequest request, HttpContext http, SessionValidator sessions,

@@ -47,17 +47,21 @@ public static class ClientsApi
             })
             .RequireAuthorization(Policies.ClientsWrite);
 
-        // Secrets travel in POST bodies only, never in a URL, and every reveal is recorded.
+        // Secrets travel in POST bodies only, never in a URL, and every reveal is recorded. A search by
+        // personnummer confirms the number as a reveal would: it takes the reveal right and is audited.
         clients.MapPost("/search", async (NumberSearch search, FindClientByNumber find, CancellationToken ct) =>
                 new Found(await find.Handle(search.PersonalIdentityNumber, ct)))
-            .RequireAuthorization(Policies.ClientsRead);
+            .RequireAuthorization(Policies.PersonalIdentityNumberReveal)
+            .RequireRateLimiting(RateLimits.Search);
 
         clients.MapPost("/{id:guid}/door-code/reveal", async (Guid id, RevealClientSecret reveal, CancellationToken ct) =>
                 new DoorCode(await reveal.DoorCode(id, ct)))
-            .RequireAuthorization(Policies.DoorCodeReveal);
+            .RequireAuthorization(Policies.DoorCodeReveal)
+            .RequireRateLimiting(RateLimits.Reveal);
 
         clients.MapPost("/{id:guid}/personal-identity-number/reveal", async (Guid id, RevealClientSecret reveal, CancellationToken ct) =>
                 new Number(await reveal.PersonalIdentityNumber(id, ct)))
-            .RequireAuthorization(Policies.PersonalIdentityNumberReveal);
+            .RequireAuthorization(Policies.PersonalIdentityNumberReveal)
+            .RequireRateLimiting(RateLimits.Reveal);
     }
 }

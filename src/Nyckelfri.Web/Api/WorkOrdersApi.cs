@@ -29,7 +29,8 @@ public static class WorkOrdersApi
                 TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(await list.Csv(new ListWorkOrders.Query(kind, state,
                     active ?? false, ownerRole, overdue ?? false, false, clientId, entranceId, search), ct))).ToArray(),
                     "text/csv; charset=utf-8", "arenden.csv"))
-            .RequireAuthorization(Policies.WorkOrdersRead);
+            .RequireAuthorization(Policies.WorkOrdersRead)
+            .RequireRateLimiting(RateLimits.Export);
 
         api.MapGet("/inbox", (ListWorkOrders list, RoutineKind? kind, bool? overdue, int? page, int? pageSize, CancellationToken ct) =>
                 list.Handle(new ListWorkOrders.Query(kind, Overdue: overdue ?? false, Mine: true, Page: page, PageSize: pageSize), ct))

@@ -24,6 +24,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Sidan finns inte", "Det du letar efter finns inte, eller så har du inte behörighet att se det."),
             403 => ("Åtkomst nekad", "Din roll har inte behörighet till den här sidan."),
             400 => ("Felaktig begäran", "Begäran kunde inte tolkas. Gå tillbaka och försök igen."),
+            429 => ("För många försök", "Du har gjort för många försök på kort tid. Vänta en stund och försök igen."),
             _ when code >= 500 => ("Något gick fel", "Ett oväntat fel inträffade. Felet är loggat. Försök igen om en stund."),
             _ => ("Något gick fel", $"Begäran kunde inte utföras (kod {code})."),
         };

@@ -19,6 +19,9 @@ public static class NyckelfriClaims
     /// <summary>Present while the user must still set up two-factor login before doing anything else.</summary>
     public const string TwoFactorSetupRequired = "nf:2fa-setup";
 
+    /// <summary>Roles that work at clients' homes and plan nothing: with an employee link they see only today's work (<see cref="AccessScope.WorkingEmployeeId"/>).</summary>
+    public static readonly IReadOnlySet<string> CareStaffRoles = new HashSet<string> { Roles.Employee, Roles.Nurse };
+
     /// <summary>
     /// Whether the user must still set up TOTP before doing anything else. Not after signing in through the
     /// municipality's identity provider: its eID login is the strong one (docs/identity-provider.md).
@@ -36,13 +39,15 @@ public static class NyckelfriClaims
         if (user?.Identity?.IsAuthenticated != true || !HasWholeScope(user) || !Guid.TryParse(user.FindFirstValue(Municipality), out var municipality))
             return new AccessScope { MunicipalityId = Guid.Empty, Today = clock.Today() };
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+        Guid? employee = Guid.TryParse(user.FindFirstValue(Employee), out var e) ? e : null;
         return new AccessScope
         {
             MunicipalityId = municipality,
             ProviderId = Guid.TryParse(user.FindFirstValue(Provider), out var p) ? p : null,
             UnitId = Guid.TryParse(user.FindFirstValue(Unit), out var u) ? u : null,
             UserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
-            EmployeeId = Guid.TryParse(user.FindFirstValue(Employee), out var e) ? e : null,
+            EmployeeId = employee,
+            WorkingEmployeeId = roles.Count > 0 && roles.All(CareStaffRoles.Contains) ? employee : null,
             UserName = user.FindFirstValue(DisplayName) ?? user.Identity.Name ?? "okänd",
             Roles = roles,
             Today = clock.Today(),

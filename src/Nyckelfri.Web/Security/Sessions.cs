@@ -161,13 +161,3 @@ public sealed class CheckedBearerHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Context.ForbidAsync(IdentityConstants.BearerScheme, properties);
 }
-
-/// <summary>A disabled or removed login cannot sign in, by password on the page or for a token.</summary>
-public sealed class NyckelfriSignInManager(
-    UserManager<AppUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<AppUser> claimsFactory,
-    IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
-    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
-{
-    public override async Task<bool> CanSignInAsync(AppUser user) => user.IsActive && await base.CanSignInAsync(user);
-}

@@ -25,6 +25,12 @@ public sealed class AdminPage(BrowserSession session) : PageObject(session)
         return new ApiKeysPage(Session);
     }
 
+    public async Task<SecurityLogPage> OpenSecurityLog()
+    {
+        await ClickAndArrive(Link("Säkerhetslogg"), "admin-sakerhetslogg");
+        return new SecurityLogPage(Session);
+    }
+
     public async Task<IssuerKeysPage> OpenIssuerKeys()
     {
         await ClickAndArrive(Link("Utfärdarnycklar"), "admin-utfardarnycklar");
@@ -106,4 +112,27 @@ public sealed class ApiKeysPage(BrowserSession session) : PageObject(session)
 
     public async Task<IReadOnlyList<string>> KeyNames() =>
         await Page.Locator("main table tbody tr td:first-child").AllInnerTextsAsync();
+}
+
+/// <summary>/Admin/Sakerhetslogg: the municipality's security events, filtered by kind, login and period.</summary>
+public sealed class SecurityLogPage(BrowserSession session) : PageObject(session)
+{
+    public async Task<SecurityLogPage> FilterByKind(string kindLabel)
+    {
+        await Field("Händelse").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = kindLabel });
+        await ClickAndArrive(Button("Visa"), "admin-sakerhetslogg-filtrerad");
+        return this;
+    }
+
+    /// <summary>Each row as "kind | user | subject".</summary>
+    public async Task<IReadOnlyList<string>> Rows()
+    {
+        var rows = new List<string>();
+        foreach (var row in await Page.Locator("main table tbody tr").AllAsync())
+        {
+            var cells = await row.Locator("td").AllInnerTextsAsync();
+            rows.Add($"{cells[1]} | {cells[2]} | {cells[3]}");
+        }
+        return rows;
+    }
 }

@@ -10,6 +10,7 @@ using Nyckelfri.Identity;
 using Nyckelfri.IntegrationTests.Infrastructure;
 using Nyckelfri.IntegrationTests.Web;
 using Nyckelfri.Web.Security.ExternalLogin;
+using Nyckelfri.Web.Security;
 
 namespace Nyckelfri.IntegrationTests.ExternalLogin;
 

@@ -30,7 +30,8 @@ public static partial class AuthorizationMatrix
         ["POST /Brukare/Ny"] = ClientWriters,
         ["POST /Brukare/{id:guid}/Andra"] = ClientWriters,
         // Read page: finding a client by personnummer is a POST so the number never sits in a URL; it reads.
-        ["POST /Brukare?handler=FindByNumber"] = ClientReaders,
+        // A search by personnummer confirms a number as a reveal does: the reveal right (issue 13).
+        ["POST /Brukare?handler=FindByNumber"] = NumberRevealers,
         // Read page: each reveal is written to the client's history; the handlers check the reveal policies.
         ["POST /Brukare/{id:guid}?handler=RevealDoorCode"] = DoorCodeRevealers,
         ["POST /Brukare/{id:guid}?handler=RevealNumber"] = NumberRevealers,

@@ -122,7 +122,7 @@ public static partial class AuthorizationMatrix
         ["GET /api/v1/clients/{id:guid}/history"] = ClientReaders,
         ["POST /api/v1/clients/"] = ClientWriters,
         ["PUT /api/v1/clients/{id:guid}"] = ClientWriters,
-        ["POST /api/v1/clients/search"] = ClientReaders,
+        ["POST /api/v1/clients/search"] = NumberRevealers,
         ["POST /api/v1/clients/{id:guid}/door-code/reveal"] = DoorCodeRevealers,
         ["POST /api/v1/clients/{id:guid}/personal-identity-number/reveal"] = NumberRevealers,
 
@@ -397,6 +397,9 @@ public static partial class AuthorizationMatrix
         ["GET /api/v1/admin/visit-webhook/"] = Administrators,
         ["PUT /api/v1/admin/visit-webhook/"] = Administrators,
         ["DELETE /api/v1/admin/visit-webhook/"] = Administrators,
+        // The security log (issue 13): the system administrator of the municipality only.
+        ["PAGE /Admin/Sakerhetslogg"] = Administrators,
+        ["GET /api/v1/security-events"] = Administrators,
         ["POST /api/v1/admin/visit-webhook/retry"] = Administrators,
         // ---- Opening doors (issue 5) ----
         ["POST /api/v1/credentials"] = DoorOpeners,

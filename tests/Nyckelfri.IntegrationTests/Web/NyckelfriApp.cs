@@ -54,6 +54,22 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
 
     /// <summary>The security events the app wrote to its log.</summary>
     public SecurityLog SecurityLog { get; } = new();
+
+    /// <summary>This app's own configuration, set over <see cref="TestDefaults"/>.</summary>
+    private IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Rate limits out of the way: the tests log in and search far faster than people do, all from one address.
+    /// The rate-limit tests start an app of their own with low limits.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> TestDefaults = new Dictionary<string, string>
+    {
+        ["RateLimits:Login:PermitLimit"] = "1000000",
+        ["RateLimits:LoginFailures:PermitLimit"] = "1000000",
+        ["RateLimits:Search:PermitLimit"] = "1000000",
+        ["RateLimits:Reveal:PermitLimit"] = "1000000",
+        ["RateLimits:Export:PermitLimit"] = "1000000",
+    };
     public TestWorld World { get; private set; } = null!;
 
     /// <summary>The security events this app recorded (besides writing them where the app writes them).</summary>
@@ -64,11 +80,16 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
     /// Whether the demo is wired in (<c>Demo:Enabled</c>): its emulated lock platform behind "Öppna" and its
     /// login list; never its municipalities (<c>Demo:SeedOnEmpty=false</c>). Off: a host as in production.
     /// </param>
-    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider, bool demo = true, string environment = "Testing")
+    /// <param name="settings">Configuration for this app only (say, low rate limits), over the test defaults.</param>
+    public static async Task<NyckelfriApp> StartAsync(DatabaseProvider provider, bool demo = true, string environment = "Testing",
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var template = await WorldTemplate.For(provider);
         var database = await TestDatabase.CopyOfAsync(template.Database);
-        var app = new NyckelfriApp(database, ownsDatabase: true, demo, template.Tokens) { World = template.World, HostEnvironment = environment };
+        var app = new NyckelfriApp(database, ownsDatabase: true, demo, template.Tokens)
+        {
+            World = template.World, HostEnvironment = environment, Settings = settings ?? new Dictionary<string, string>(),
+        };
         try
         {
             _ = app.Server; // starts the host: the migrations find nothing to do
@@ -143,6 +164,8 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.UseSetting("Routines:SweepIntervalMinutes", "0");
         builder.UseSetting("Visits:WebhookIntervalSeconds", "0");
         foreach (var (key, value) in KeyEncryption.Settings())
+            builder.UseSetting(key, value);
+        foreach (var (key, value) in TestDefaults.Concat(Settings))
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(SecurityLog));
         builder.ConfigureServices(services =>
@@ -240,8 +263,11 @@ public class AppFixture : IAsyncLifetime
     /// <summary>The apps' host environment.</summary>
     protected virtual string HostEnvironment => "Testing";
 
+    /// <summary>Configuration of these apps over the test defaults (see <see cref="NyckelfriApp.TestDefaults"/>).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     public Task<NyckelfriApp> For(DatabaseProvider provider) =>
-        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p, Demo, HostEnvironment))).Value;
+        _apps.GetOrAdd(provider, p => new Lazy<Task<NyckelfriApp>>(() => NyckelfriApp.StartAsync(p, Demo, HostEnvironment, Settings))).Value;
 
     public Task InitializeAsync() => Task.CompletedTask;
 

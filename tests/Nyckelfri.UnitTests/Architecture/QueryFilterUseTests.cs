@@ -21,7 +21,7 @@ public sealed partial class QueryFilterUseTests
         ["src/Nyckelfri.Demo/DemoSeed.cs"] = (1, "the demo is created only on a database with no municipality at all"),
         ["src/Nyckelfri.Demo/DemoGenerator.cs"] = (1, "the same check, for the generator run on its own"),
         ["src/Nyckelfri.Demo/DemoLoginList.cs"] = (1, "the anonymous login page shows demo logins only while a demo municipality exists"),
-        ["src/Nyckelfri.Web/Security/ExternalLogin/NyckelfriSignInManager.cs"] = (1,
+        ["src/Nyckelfri.Web/Security/NyckelfriSignInManager.cs"] = (1,
             "a password sign-in reads the signing-in user's own municipality's identity provider while the request is still anonymous"),
         ["src/Nyckelfri.Web/Security/ExternalLogin/IdentityProviderSchemes.cs"] = (1,
             "builds the sign-in scheme of the municipality named in the callback path, before anyone is signed in"),

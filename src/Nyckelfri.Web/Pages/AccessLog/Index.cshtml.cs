@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Nyckelfri.Access;
 using Nyckelfri.Common;
@@ -14,6 +15,7 @@ namespace Nyckelfri.Web.Pages.AccessLog;
 /// (issue 13); a link from a client's or an employee's page filters by id with a GET.
 /// </summary>
 [Authorize(Policy = Policies.AccessLogRead)]
+[EnableRateLimiting(RateLimits.Export)]
 public sealed class IndexModel(ListAccessEvents list) : NyckelfriPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? ClientId { get; set; }
@@ -75,7 +77,7 @@ public sealed class IndexModel(ListAccessEvents list) : NyckelfriPageModel
         if (!ModelState.IsValid) return BadRequest();
         try
         {
-            return File(CsvText.Utf8WithBom(await list.Csv(Query() with { Page = null }, ct)), "text/csv; charset=utf-8", "atkomstlogg.csv");
+            return new Api.CsvDownload(await list.CsvLines(Query() with { Page = null }, ct), "atkomstlogg.csv");
         }
         catch (ValidationFailedException)
         {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Nyckelfri.Data;
+using Microsoft.AspNetCore.RateLimiting;
+using Nyckelfri.Web.Security;
 using Nyckelfri.Identity;
 using Nyckelfri.Web.Security.ExternalLogin;
 
@@ -15,8 +17,9 @@ namespace Nyckelfri.Web.Pages.Account;
 /// are listed only when the demo is wired in (<see cref="IDemoLoginList"/>) and a demo municipality exists.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.Login)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext db, IdentityProviderSchemes providerSchemes,
-    IDemoLoginList? demoLogins = null) : NyckelfriPageModel
+    LoginThrottle throttle, IDemoLoginList? demoLogins = null) : NyckelfriPageModel
 {
     public sealed class InputModel
     {
@@ -61,9 +64,16 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Ange ditt lösenord.");
         if (!ModelState.IsValid) return Page();
 
+        if (throttle.IsBlocked(Input.UserName!, HttpContext))
+        {
+            await throttle.RefuseAsync(Input.UserName!, HttpContext);
+            ModelState.AddModelError(string.Empty, $"För många misslyckade försök med det här användarnamnet. Vänta {throttle.Window.TotalMinutes:0} minuter och försök igen.");
+            return Page();
+        }
         var result = await signIn.PasswordSignInAsync(Input.UserName!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
+        throttle.RecordFailure(Input.UserName!, HttpContext);
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Kontot är spärrat efter för många misslyckade försök. Försök igen om 15 minuter."
             : result.IsNotAllowed ? NyckelfriSignInManager.PasswordLoginOffMessage

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Nyckelfri.Web.Security;
 using Nyckelfri.Identity;
 
 namespace Nyckelfri.Web.Pages.Account;
 
 /// <summary>The second step: a TOTP code (or a recovery code). Failures count towards lockout.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.Login)]
 public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : NyckelfriPageModel
 {
     [BindProperty] public string? Code { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Nyckelfri.Clients;
 using Nyckelfri.History;
 using Nyckelfri.Web.Security;
@@ -11,6 +12,7 @@ namespace Nyckelfri.Web.Pages.Clients;
 /// is recorded in the history before the value is shown, and the value is never put in a URL.
 /// </summary>
 [Authorize(Policy = Policies.ClientsRead)]
+[EnableRateLimiting(RateLimits.Reveal)]
 public sealed class DetailsModel(GetClient get, GetHistory history, RevealClientSecret reveal, TimeProvider clock) : NyckelfriPageModel
 {
     public GetClient.Details Client { get; private set; } = null!;

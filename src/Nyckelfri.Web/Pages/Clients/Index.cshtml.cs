@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Nyckelfri.Clients;
 using Nyckelfri.Common;
 using Nyckelfri.Providers;
@@ -8,6 +9,7 @@ using Nyckelfri.Web.Security;
 namespace Nyckelfri.Web.Pages.Clients;
 
 [Authorize(Policy = Policies.ClientsRead)]
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class IndexModel(ListClients list, UnitLookup lookup, FindClientByNumber find) : NyckelfriPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
@@ -20,12 +22,13 @@ public sealed class IndexModel(ListClients list, UnitLookup lookup, FindClientBy
     public Page<ListClients.Item> Clients { get; private set; } = new([], 1, Page<ListClients.Item>.DefaultSize, 0);
     public IReadOnlyList<UnitLookup.Option> Units { get; private set; } = [];
     public bool CanRegister => Can(Policies.ClientsWrite);
-    public bool CanSearchByNumber => Can(Policies.ClientsRead);
+    public bool CanSearchByNumber => Can(Policies.PersonalIdentityNumberReveal);
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
     public async Task<IActionResult> OnPostFindByNumberAsync(CancellationToken ct)
     {
+        if (!CanSearchByNumber) return Forbid();
         try
         {
             var id = await find.Handle(PersonalIdentityNumber, ct);

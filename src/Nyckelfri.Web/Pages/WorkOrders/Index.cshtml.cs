@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Nyckelfri.Common;
 using Nyckelfri.Routines;
@@ -13,6 +14,7 @@ namespace Nyckelfri.Web.Pages.WorkOrders;
 /// selection as CSV (numbers, kinds, steps, roles, units, dates: no personal data).
 /// </summary>
 [Authorize(Policy = Policies.WorkOrdersRead)]
+[EnableRateLimiting(RateLimits.Export)]
 public sealed class IndexModel(ListWorkOrders list) : NyckelfriPageModel
 {
     /// <summary>The state filter's values besides a state's name: proposed and open (the default), or every state.</summary>

@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 using Nyckelfri.Data;
 using Nyckelfri.Identity;
 
-namespace Nyckelfri.Web.Security.ExternalLogin;
+namespace Nyckelfri.Web.Security;
 
 /// <summary>
-/// Identity's sign-in manager, refusing a right password when the user's municipality has switched local
-/// passwords off (it signs in through its identity provider), except for the one fallback administrator
-/// it named. The refusal comes only after the password was right, so it tells a stranger nothing.
+/// Identity's sign-in manager. A disabled or removed login cannot sign in, by password on the page or
+/// for a token (docs/security.md, "Sessions and transport"). A right password is refused when the
+/// user's municipality has switched local passwords off (it signs in through its identity provider),
+/// except for the one fallback administrator it named; the refusal comes only after the password was
+/// right, so it tells a stranger nothing.
 /// </summary>
 public sealed class NyckelfriSignInManager(
     UserManager<AppUser> userManager,
@@ -30,6 +32,8 @@ public sealed class NyckelfriSignInManager(
     /// <summary>What the login page and the token endpoint say when the password was right but passwords are off.</summary>
     public const string PasswordLoginOffMessage =
         "Lösenordsinloggning är avstängd i din kommun. Logga in med kommunens inloggningstjänst (knappen ”Logga in med …”).";
+
+    public override async Task<bool> CanSignInAsync(AppUser user) => user.IsActive && await base.CanSignInAsync(user);
 
     public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
     {
