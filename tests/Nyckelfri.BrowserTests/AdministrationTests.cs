@@ -52,26 +52,26 @@ public sealed class AdministrationTests(BrowserFixture fixture, ITestOutputHelpe
         await using var admin = await OpenBrowser();
         var start = await (await LoginPage.Open(admin)).LoginAs("systemforvaltare");
         var users = await (await start.GoToAdministration()).OpenUsers();
-        var auditor = await users.OpenUser("granskare");
+        var staffing = await users.OpenUser("bemanning");
 
-        await auditor.DisableLogin();
-        (await auditor.LoginStatus()).ShouldContain("avstängd");
-        (await (await auditor.BackToUsers()).StatusOf("granskare")).ShouldBe("Avstängd");
+        await staffing.DisableLogin();
+        (await staffing.LoginStatus()).ShouldContain("avstängd");
+        (await (await staffing.BackToUsers()).StatusOf("bemanning")).ShouldBe("Avstängd");
         try
         {
             await using var other = await OpenBrowser(Viewport.Phone);
-            var refused = await (await LoginPage.Open(other)).TryLogin("granskare", Nyckelfri.Demo.DemoLogins.Password);
+            var refused = await (await LoginPage.Open(other)).TryLogin("bemanning", Nyckelfri.Demo.DemoLogins.Password);
             (await refused.ErrorMessage()).ShouldContain("Fel användarnamn eller lösenord");
         }
         finally
         {
             users = await (await users.GoToAdministration()).OpenUsers();
-            auditor = await users.OpenUser("granskare");
-            await auditor.EnableLogin();
+            staffing = await users.OpenUser("bemanning");
+            await staffing.EnableLogin();
         }
-        (await auditor.LoginStatus()).ShouldContain("aktiv");
+        (await staffing.LoginStatus()).ShouldContain("aktiv");
         await using var again = await OpenBrowser();
-        (await (await (await LoginPage.Open(again)).LoginAs("granskare")).Heading()).ShouldContain("Lena Åberg");
+        (await (await (await LoginPage.Open(again)).LoginAs("bemanning")).Heading()).ShouldContain("Fatima Ali");
     }
 
     [BrowserFact]

@@ -46,14 +46,27 @@ public sealed class StaffOnboardingTests(AppFixture fixture)
         using var emulated = await app.EmulatedLock(door);
         var holder = new Holder(deviceKey);
         emulated.Present(holder.Answer(emulated.Challenge(), credential)).Opened.ShouldBeTrue();
-        (await phone.GetFromJsonAsync<JsonElement>("/api/v1/me/clients")).GetRawText().ShouldContain(door.ClientId.ToString());
+        // The clock stands still: the token's login is checked now, and the next requests fall within the
+        // seconds the check is trusted (docs/security.md, "Sessions and transport").
+        app.Clock.Now = app.Clock.GetUtcNow();
+        try
+        {
+            (await phone.GetFromJsonAsync<JsonElement>("/api/v1/me/clients")).GetRawText().ShouldContain(door.ClientId.ToString());
 
-        (await admin.DeleteAsync($"/api/v1/users/{userId}/employee")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            (await admin.DeleteAsync($"/api/v1/users/{userId}/employee")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        // The token still names the employee; the server asks the login, so nothing more is issued ...
-        var refused = await phone.PostAsJsonAsync("/api/v1/credentials", new { lockId = door.LockId });
-        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await refused.Content.ReadFromJsonAsync<JsonElement>()).Text("type")!.ShouldEndWith("/not-an-employee");
+            // The token still names the employee; the server asks the login, so nothing more is issued ...
+            var refused = await phone.PostAsJsonAsync("/api/v1/credentials", new { lockId = door.LockId });
+            refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).Text("type")!.ShouldEndWith("/not-an-employee");
+            // ... and once the check lapses, the token of the changed login is refused altogether.
+            app.Clock.Now += TimeSpan.FromSeconds(6);
+            (await phone.PostAsJsonAsync("/api/v1/credentials", new { lockId = door.LockId })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        finally
+        {
+            app.Clock.Now = null;
+        }
         // ... and the credential already issued is in the new list, which the lock then refuses it by.
         var list = await RevocationFollowsPermissionTests.CurrentList(app);
         list.IsCredentialRevoked(credential.CredentialId).ShouldBeTrue();
