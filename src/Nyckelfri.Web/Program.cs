@@ -28,6 +28,7 @@ app.UseSwedishCulture();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UsePasswordChangeEnforcement();
 app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 

@@ -10,7 +10,7 @@ namespace Nyckelfri.Identity;
 /// The municipality's logins: who holds which roles, scoped to which provider and unit. Every change
 /// is recorded in the user's history (the password never is).
 /// </summary>
-public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUser> users, StaffLogins staff) : IHandler
+public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUser> users, StaffLogins staff, ISecurityEvents events) : IHandler
 {
     public sealed record Item(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles,
         string? ProviderName, string? UnitName, bool TwoFactorEnabled, bool LockedOut, Guid? EmployeeId = null, string? EmployeeName = null);
@@ -61,10 +61,14 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         var userName = v.Required(nameof(Command.UserName), command.UserName, "Användarnamn", 60);
         if (userName is not null && !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
             v.Add(nameof(Command.UserName), "Användarnamnet får bara innehålla a–z, siffror, punkt, bindestreck och understreck.");
-        if (userName is not null && await users.FindByNameAsync(userName) is not null)
+        // Taken only within this municipality: names are unique per municipality (MunicipalityUserValidator),
+        // so the answer says nothing about other municipalities' logins.
+        var normalized = userName is null ? null : users.NormalizeName(userName);
+        if (normalized is not null && await db.Users.AnyAsync(u => u.MunicipalityId == db.Scope.MunicipalityId && u.NormalizedUserName == normalized, ct))
             v.Add(nameof(Command.UserName), "Användarnamnet är upptaget.");
         if (string.IsNullOrEmpty(command.Password)) v.Add(nameof(Command.Password), "Ange ett startlösenord.");
-        var user = new AppUser { UserName = userName, MunicipalityId = db.Scope.MunicipalityId };
+        // A password someone else chose: the user must choose their own at first login.
+        var user = new AppUser { UserName = userName, MunicipalityId = db.Scope.MunicipalityId, MustChangePassword = true };
         await Apply(user, command, v, ct);
         if (command.EmployeeId is { } employeeId) await staff.LinkAsync(user, employeeId, ct);
 
@@ -96,10 +100,15 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         {
             await users.RemovePasswordAsync(user);
             ThrowIdentityErrors(await users.AddPasswordAsync(user, command.Password), nameof(Command.Password));
+            user.MustChangePassword = true;
+            ThrowIdentityErrors(await users.UpdateAsync(user), nameof(Command.Password));
         }
         await users.UpdateSecurityStampAsync(user);
         Record(user, AuditActions.Updated, command);
         await db.SaveChangesAsync(ct);
+        if (!string.IsNullOrEmpty(command.Password))
+            await events.RecordAsync(new SecurityEvent(SecurityEventKind.PasswordReset, db.Scope.UserId, MunicipalityId: user.MunicipalityId,
+                Subject: user.Id, Detail: "set-by-administrator"), ct);
     }
 
     /// <summary>Lifts a lockout and clears two-factor so that the user can enrol a new phone.</summary>
@@ -118,6 +127,9 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
             [new FieldChange("LockoutEnd", "spärrad", "upplåst"), .. resetTwoFactor ? [new FieldChange("TwoFactorEnabled", null, "false")] : Array.Empty<FieldChange>()],
             db.Scope, db.Clock));
         await db.SaveChangesAsync(ct);
+        if (resetTwoFactor)
+            await events.RecordAsync(new SecurityEvent(SecurityEventKind.TwoFactorDisabled, db.Scope.UserId, MunicipalityId: user.MunicipalityId,
+                Subject: user.Id, Detail: "reset-by-administrator"), ct);
     }
 
     private async Task Apply(AppUser user, Command command, Validator v, CancellationToken ct)
@@ -170,6 +182,8 @@ public static class IdentityMessages
         "PasswordRequiresNonAlphanumeric" => "Lösenordet måste innehålla ett specialtecken.",
         "PasswordRequiresUniqueChars" => "Lösenordet måste innehålla fler olika tecken.",
         "DuplicateUserName" => "Användarnamnet är upptaget.",
+        CommonPasswordValidator.ErrorCode => "Lösenordet är ett av de vanligaste lösenorden och gissas lätt. Välj ett annat.",
+        "PasswordMismatch" => "Det nuvarande lösenordet stämmer inte.",
         "InvalidUserName" => "Användarnamnet innehåller otillåtna tecken.",
         "ConcurrencyFailure" => "Någon annan har ändrat användaren. Ladda om sidan och försök igen.",
         _ => "Uppgiften kunde inte sparas.",

@@ -7,6 +7,7 @@ public static class ApiSetup
     {
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
+        api.MapAccountApi();
         api.MapPropertyOwnersApi();
         api.MapAddressesApi();
         api.MapHouseholdsApi();

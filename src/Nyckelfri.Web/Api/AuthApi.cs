@@ -19,27 +19,25 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, UserManager<AppUser> users,
-                SignInManager<AppUser> signIn, NyckelfriDbContext db) =>
+                SignInManager<AppUser> signIn, PasswordLogin login) =>
             {
                 var v = new Validator();
                 v.Required(nameof(TokenRequest.UserName), request.UserName, "Användarnamn", 100);
                 if (string.IsNullOrEmpty(request.Password)) v.Add(nameof(TokenRequest.Password), "Lösenord måste anges.");
                 v.ThrowIfInvalid();
-                var user = await users.FindByNameAsync(request.UserName!.Trim());
-                if (user is null) return Unauthorized("Fel användarnamn eller lösenord.");
-
-                var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-                if (check.IsLockedOut) return Unauthorized("Kontot är spärrat efter för många misslyckade försök.");
-                if (!check.Succeeded) return Unauthorized("Fel användarnamn eller lösenord.");
+                // Unknown name, wrong password, locked out or disabled: one answer, the same work (PasswordLogin).
+                var check = await login.CheckAsync(request.UserName!, request.Password!);
+                var user = check.User;
+                if (user is null) return Unauthorized(PasswordLogin.FailureMessage);
 
                 if (user.TwoFactorEnabled)
                 {
                     var code = request.TwoFactorCode?.Replace(" ", "", StringComparison.Ordinal) ?? "";
-                    if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-                    {
-                        await users.AccessFailedAsync(user);
-                        return Unauthorized("Tvåstegskoden saknas eller stämmer inte.");
-                    }
+                    // Each code once (SingleUseAuthenticatorTokenProvider): a code seen on the wire cannot be replayed.
+                    var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
+                    if (!valid) await users.AccessFailedAsync(user);
+                    await login.RecordSecondStepAsync(user, valid, !valid && await users.IsLockedOutAsync(user), "totp");
+                    if (!valid) return Unauthorized("Tvåstegskoden saknas, stämmer inte eller är redan använd.");
                 }
 
                 var principal = await signIn.CreateUserPrincipalAsync(user);

@@ -19,6 +19,9 @@ public static class NyckelfriClaims
     /// <summary>Present while the user must still set up two-factor login before doing anything else.</summary>
     public const string TwoFactorSetupRequired = "nf:2fa-setup";
 
+    /// <summary>Present while the user must still replace a password someone else set (<see cref="AppUser.MustChangePassword"/>).</summary>
+    public const string PasswordChangeRequired = "nf:pwd-change";
+
     /// <summary>The scope the query filters apply, from the signed-in principal.</summary>
     public static AccessScope ScopeOf(ClaimsPrincipal? user, TimeProvider clock)
     {
@@ -52,6 +55,7 @@ public sealed class NyckelfriClaimsFactory(
         if (user.ProviderId is { } provider) identity.AddClaim(new Claim(NyckelfriClaims.Provider, provider.ToString()));
         if (user.UnitId is { } unit) identity.AddClaim(new Claim(NyckelfriClaims.Unit, unit.ToString()));
         if (user.EmployeeId is { } employee) identity.AddClaim(new Claim(NyckelfriClaims.Employee, employee.ToString()));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(NyckelfriClaims.PasswordChangeRequired, "true"));
         if (!user.TwoFactorEnabled && await TwoFactorRequired(user, identity))
             identity.AddClaim(new Claim(NyckelfriClaims.TwoFactorSetupRequired, "true"));
         return identity;

@@ -2,15 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Nyckelfri.Identity;
+using Nyckelfri.Web.Hosting;
+using Nyckelfri.Web.Security;
 
 namespace Nyckelfri.Web.Pages.Account;
 
 /// <summary>
-/// Password login; hands over to the TOTP step when the user has two-factor login on. The demo's logins
-/// are listed only when the demo is wired in (<see cref="IDemoLoginList"/>) and a demo municipality exists.
+/// Password login (<see cref="PasswordLogin"/>: one answer for every failure); hands over to the TOTP step
+/// when the user has two-factor login on. The demo's logins are listed only when the demo is wired in
+/// (<see cref="IDemoLoginList"/>), the host may show them (<see cref="DemoHosting.DemoSettings.ShowLogins"/>:
+/// Development, or <c>Demo:ShowLogins=true</c>) and a demo municipality exists.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, IDemoLoginList? demoLogins = null) : NyckelfriPageModel
+public sealed class LoginModel(PasswordLogin login, DemoHosting.DemoSettings demo, IDemoLoginList? demoLogins = null) : NyckelfriPageModel
 {
     public sealed class InputModel
     {
@@ -32,12 +36,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IDemoLoginList? de
         if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Ange ditt lösenord.");
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await login.SignInAsync(Input.UserName!, Input.Password!);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Kontot är spärrat efter för många misslyckade försök. Försök igen om 15 minuter."
-            : "Fel användarnamn eller lösenord.");
+        ModelState.AddModelError(string.Empty, PasswordLogin.FailureMessage);
         return Page();
     }
 
@@ -46,6 +48,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IDemoLoginList? de
     // The demo municipality's logins are public by design; a real municipality shows none.
     private async Task LoadDemoLogins(CancellationToken ct)
     {
-        if (demoLogins is not null) DemoLogins = await demoLogins.ListAsync(ct);
+        if (demoLogins is not null && demo.ShowLogins) DemoLogins = await demoLogins.ListAsync(ct);
     }
 }
