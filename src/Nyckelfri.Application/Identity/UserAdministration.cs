@@ -175,7 +175,7 @@ public static class IdentityMessages
 {
     public static string Swedish(IdentityError error) => error.Code switch
     {
-        "PasswordTooShort" => "Lösenordet måste ha minst 10 tecken.",
+        "PasswordTooShort" => "Lösenordet måste ha minst 12 tecken.",
         "PasswordRequiresDigit" => "Lösenordet måste innehålla en siffra.",
         "PasswordRequiresLower" => "Lösenordet måste innehålla en liten bokstav.",
         "PasswordRequiresUpper" => "Lösenordet måste innehålla en stor bokstav.",

@@ -100,7 +100,9 @@ public static class DemoRemoval
             if (condition is not null) conditions[type] = condition;
             return condition;
         }
-        var doomed = types.Where(t => ConditionOf(t, 0) is not null).ToList();
+        // The municipalities last: every other table's condition asks which municipalities are demo ones.
+        var doomed = types.Where(t => t != municipality && ConditionOf(t, 0) is not null).ToList();
+        ConditionOf(municipality, 0);
 
         // Dependents before principals. A cycle is broken by clearing a nullable reference in a table whose
         // rows are found by their own MunicipalityId (so that clearing it loses no row).
@@ -128,6 +130,7 @@ public static class DemoRemoval
             ordered.AddRange(free);
             remaining.RemoveAll(free.Contains);
         }
+        ordered.Add(municipality);
         return new DeletionPlan(unlink, ordered.Select(t => (t.GetTableName()!, $"DELETE FROM {Q(t.GetTableName()!)} WHERE {conditions[t]}")).ToList());
     }
 

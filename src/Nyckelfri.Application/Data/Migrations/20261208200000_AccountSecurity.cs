@@ -27,7 +27,8 @@ public sealed class AccountSecurity : Migration
         migrationBuilder.DropIndex(name: "IX_AspNetUsers_MunicipalityId_NormalizedUserName", table: "AspNetUsers");
         migrationBuilder.DropIndex(name: "UserNameIndex", table: "AspNetUsers");
         migrationBuilder.CreateIndex(name: "UserNameIndex", table: "AspNetUsers", column: "NormalizedUserName", unique: true);
-        migrationBuilder.DropColumn(name: "LastTotpTimeStep", table: "AspNetUsers");
-        migrationBuilder.DropColumn(name: "MustChangePassword", table: "AspNetUsers");
+        // EF's SQLite generator refuses DropColumn without a target model; both databases accept this.
+        migrationBuilder.Sql("ALTER TABLE \"AspNetUsers\" DROP COLUMN \"LastTotpTimeStep\";");
+        migrationBuilder.Sql("ALTER TABLE \"AspNetUsers\" DROP COLUMN \"MustChangePassword\";");
     }
 }

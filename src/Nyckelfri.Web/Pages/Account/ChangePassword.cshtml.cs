@@ -27,10 +27,13 @@ public sealed class ChangePasswordModel(OwnAccount own, SignInManager<AppUser> s
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => Attempt(async () =>
     {
+        // Read before signing in anew: a first login goes on to where it was going, a voluntary change stays here.
+        var required = Required;
         await own.ChangePasswordAsync(new OwnAccount.ChangePasswordCommand(Input.CurrentPassword, Input.NewPassword), ct);
         // A new cookie: the old one carried the duty to change and the old security stamp.
         await signIn.RefreshSignInAsync(await own.CurrentAsync(ct));
         StatusMessage = "Ditt lösenord är bytt.";
-        return Required && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage();
+        if (!required) return RedirectToPage();
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     });
 }
