@@ -34,6 +34,7 @@ app.UseRouting();
 app.UseIdentityProviderCallbacks();
 app.UseAuthentication();
 app.UseSessionProtection();
+app.UsePasswordChangeEnforcement();
 app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 app.UseRateLimiter();

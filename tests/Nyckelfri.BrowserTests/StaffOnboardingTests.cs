@@ -8,8 +8,9 @@ namespace Nyckelfri.BrowserTests;
 /// <summary>
 /// Staff onboarding (issue 12) on a phone-width screen: the system administrator registers a new
 /// employee and creates a login for them from the employee's page; the alarm centre registers a web-app
-/// key and hands it out to her; she signs in, sees Mina brukare, and opens a door with a key her browser
-/// makes and enrols at that first "Öppna".
+/// key and hands it out to her; her first login must replace the password the administrator chose (a
+/// common one is refused); she sees Mina brukare and opens a door with a key her browser makes and enrols
+/// at that first "Öppna"; later she changes the password again from the menu.
 /// </summary>
 public sealed class StaffOnboardingTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
@@ -42,11 +43,29 @@ public sealed class StaffOnboardingTests(BrowserFixture fixture, ITestOutputHelp
         await key.HandOutTo($"{lastName}, Nora", "Linda Ekström", $"Nora {lastName}");
         (await key.VisibleText()).ShouldContain("Utlämningen är registrerad.");
 
+        // The first login: the password the administrator chose must be replaced before anything else (issue 13).
         await using var phone = await OpenBrowser(Viewport.Phone, "Onboarding-ny");
-        var mine = await (await (await LoginPage.Open(phone)).LoginAs(userName)).GoToMyClients();
+        var change = await (await LoginPage.Open(phone)).LoginAsFirstTime(userName, DemoLogins.Password);
+        (await change.SaysPasswordMustBeChanged()).ShouldBeTrue();
+        (await phone.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "the password change");
+        await change.Submit(DemoLogins.Password, "1qaz2wsx3edc", "konto-byt-losenord-vanligt");
+        (await change.NewPasswordError()).ShouldBe("Lösenordet är ett av de vanligaste lösenorden och gissas lätt. Välj ett annat.");
+        var start = await change.ChooseOwnPassword(DemoLogins.Password, OwnPassword);
+        var mine = await start.GoToMyClients();
         (await mine.ClientCount()).ShouldBeGreaterThan(0);
         (await phone.DocumentScrollWidth()).ShouldBeLessThanOrEqualTo(PhoneWidth + 1, "Mina brukare");
         var (_, clientPath) = await mine.FirstClientWithLock();
         (await mine.Open(clientPath)).ShouldBe("Dörren är upplåst.");
+
+        // Later she changes it again herself, from the menu; the current password is asked for.
+        var own = await mine.GoToChangePassword();
+        await own.Submit("inte-mitt-losenord", "Annat-eget-losen-2", "konto-byt-losenord-fel");
+        (await own.VisibleText()).ShouldContain("Det nuvarande lösenordet stämmer inte.");
+        await own.Submit(OwnPassword, "Annat-eget-losen-2", "konto-byt-losenord-klart");
+        (await own.Confirmation()).ShouldBe("Ditt lösenord är bytt.");
+        var again = await (await own.Menu.LogOut()).LoginWith(userName, "Annat-eget-losen-2");
+        (await again.Heading()).ShouldStartWith("Välkommen");
     }
+
+    private const string OwnPassword = "Nora-eget-losen-1";
 }

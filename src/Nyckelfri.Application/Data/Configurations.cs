@@ -164,6 +164,12 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasIndex(u => u.MunicipalityId);
         // One login per employee (issue 12, staff onboarding); logins of no employee are many (NULLs differ).
         b.HasIndex(u => u.EmployeeId).IsUnique();
+        // User names are unique per municipality, not across them: an administrator creating a login
+        // learns nothing about other municipalities' logins (docs/security.md). Identity's own index
+        // stays for lookups by name, no longer unique.
+        b.HasIndex(u => u.NormalizedUserName).HasDatabaseName("UserNameIndex").IsUnique(false);
+        b.HasIndex(u => new { u.MunicipalityId, u.NormalizedUserName }).IsUnique();
+        b.Property(u => u.MustChangePassword).HasDefaultValue(false);
     }
 }
 

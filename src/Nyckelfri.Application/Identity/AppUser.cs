@@ -50,4 +50,16 @@ public sealed class AppUser : IdentityUser
     {
         if (RemovedAt is not null) throw new RuleViolationException("login-removed", "Inloggningen är borttagen och kan inte ändras.");
     }
+
+    /// <summary>
+    /// The password was set by someone else (an administrator, the create-municipality command): the user
+    /// must choose their own before anything else works (docs/security.md, "Accounts and passwords").
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// The RFC 6238 time step (Unix seconds / 30) of the last TOTP code this user signed in with; a code of
+    /// that step or an earlier one is refused, so every code works once. Not a secret: it is a counter.
+    /// </summary>
+    public long? LastTotpTimeStep { get; set; }
 }

@@ -30,6 +30,27 @@ public sealed class ProtectedTokenUserStore(NyckelfriDbContext context, IDataPro
 
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
+    /// <summary>
+    /// User names are unique per municipality (<see cref="MunicipalityUserValidator"/>). <c>name@code</c>
+    /// finds the login in the municipality with that code; a bare name finds a login only when exactly one
+    /// municipality has it (otherwise none, and the login fails as for an unknown name).
+    /// </summary>
+    public override async Task<AppUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var at = normalizedUserName.LastIndexOf('@');
+        if (at > 0 && at < normalizedUserName.Length - 1)
+        {
+            var name = normalizedUserName[..at];
+            var code = normalizedUserName[(at + 1)..].ToLowerInvariant();
+            return await Users.Where(u => u.NormalizedUserName == name
+                    && context.Municipalities.IgnoreQueryFilters().Any(m => m.Id == u.MunicipalityId && m.Code == code))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+        var matches = await Users.Where(u => u.NormalizedUserName == normalizedUserName).OrderBy(u => u.Id).Take(2).ToListAsync(cancellationToken);
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     public override Task SetTokenAsync(AppUser user, string loginProvider, string name, string? value, CancellationToken cancellationToken)
     {
         var stored = value is not null && IsProtected(loginProvider, name) ? Protect(_protector, value) : value;

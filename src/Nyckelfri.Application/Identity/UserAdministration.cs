@@ -64,10 +64,14 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         var userName = v.Required(nameof(Command.UserName), command.UserName, "Användarnamn", 60);
         if (userName is not null && !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
             v.Add(nameof(Command.UserName), "Användarnamnet får bara innehålla a–z, siffror, punkt, bindestreck och understreck.");
-        if (userName is not null && await users.FindByNameAsync(userName) is not null)
+        // Taken only within this municipality: names are unique per municipality (MunicipalityUserValidator),
+        // so the answer says nothing about other municipalities' logins.
+        var normalized = userName is null ? null : users.NormalizeName(userName);
+        if (normalized is not null && await db.Users.AnyAsync(u => u.MunicipalityId == db.Scope.MunicipalityId && u.NormalizedUserName == normalized, ct))
             v.Add(nameof(Command.UserName), "Användarnamnet är upptaget.");
         if (string.IsNullOrEmpty(command.Password)) v.Add(nameof(Command.Password), "Ange ett startlösenord.");
-        var user = new AppUser { UserName = userName, MunicipalityId = db.Scope.MunicipalityId };
+        // A password someone else chose: the user must choose their own at first login.
+        var user = new AppUser { UserName = userName, MunicipalityId = db.Scope.MunicipalityId, MustChangePassword = true };
         await Apply(user, command, v, ct);
         if (command.EmployeeId is { } employeeId) await staff.LinkAsync(user, employeeId, ct);
 
@@ -100,6 +104,8 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         {
             await users.RemovePasswordAsync(user);
             ThrowIdentityErrors(await users.AddPasswordAsync(user, command.Password), nameof(Command.Password));
+            user.MustChangePassword = true;
+            ThrowIdentityErrors(await users.UpdateAsync(user), nameof(Command.Password));
         }
         // A new stamp ends every cookie and token of the login within seconds (docs/security.md, "Sessions and transport").
         await users.UpdateSecurityStampAsync(user);
@@ -107,7 +113,7 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
         await db.SaveChangesAsync(ct);
         if (!roles.Order().SequenceEqual(command.Roles.Order()))
             await Event(SecurityEventKind.RolesChanged, user, ct);
-        if (!string.IsNullOrEmpty(command.Password)) await Event(SecurityEventKind.PasswordReset, user, ct);
+        if (!string.IsNullOrEmpty(command.Password)) await Event(SecurityEventKind.PasswordReset, user, ct, "set-by-administrator");
         await Event(SecurityEventKind.SessionsEnded, user, ct, "login-edited");
     }
 
@@ -131,6 +137,9 @@ public sealed class UserAdministration(NyckelfriDbContext db, UserManager<AppUse
             [new FieldChange("LockoutEnd", "spärrad", "upplåst"), .. resetTwoFactor ? [new FieldChange("TwoFactorEnabled", null, "false")] : Array.Empty<FieldChange>()],
             db.Scope, db.Clock));
         await db.SaveChangesAsync(ct);
+        if (resetTwoFactor)
+            await events.RecordAsync(new SecurityEvent(SecurityEventKind.TwoFactorDisabled, db.Scope.UserId, MunicipalityId: user.MunicipalityId,
+                Subject: user.Id, Detail: "reset-by-administrator"), ct);
     }
 
     private async Task Apply(AppUser user, Command command, Validator v, CancellationToken ct)
@@ -176,13 +185,15 @@ public static class IdentityMessages
 {
     public static string Swedish(IdentityError error) => error.Code switch
     {
-        "PasswordTooShort" => "Lösenordet måste ha minst 10 tecken.",
+        "PasswordTooShort" => "Lösenordet måste ha minst 12 tecken.",
         "PasswordRequiresDigit" => "Lösenordet måste innehålla en siffra.",
         "PasswordRequiresLower" => "Lösenordet måste innehålla en liten bokstav.",
         "PasswordRequiresUpper" => "Lösenordet måste innehålla en stor bokstav.",
         "PasswordRequiresNonAlphanumeric" => "Lösenordet måste innehålla ett specialtecken.",
         "PasswordRequiresUniqueChars" => "Lösenordet måste innehålla fler olika tecken.",
         "DuplicateUserName" => "Användarnamnet är upptaget.",
+        CommonPasswordValidator.ErrorCode => "Lösenordet är ett av de vanligaste lösenorden och gissas lätt. Välj ett annat.",
+        "PasswordMismatch" => "Det nuvarande lösenordet stämmer inte.",
         "InvalidUserName" => "Användarnamnet innehåller otillåtna tecken.",
         "ConcurrencyFailure" => "Någon annan har ändrat användaren. Ladda om sidan och försök igen.",
         _ => "Uppgiften kunde inte sparas.",

@@ -8,6 +8,7 @@ public static class ApiSetup
         // A missing or null body is a 400 everywhere (BodyRequired), whatever the handler's parameter says.
         var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(BodyRequired.Filter);
         api.MapAuthApi();
+        api.MapAccountApi();
         api.MapPropertyOwnersApi();
         api.MapAddressesApi();
         api.MapHouseholdsApi();

@@ -27,7 +27,7 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/auth/token", async Task<IResult> (TokenRequest request, UserManager<AppUser> users,
-                SignInManager<AppUser> signIn, SessionValidator sessions, NyckelfriDbContext db, LoginThrottle throttle, HttpContext http) =>
+                SignInManager<AppUser> signIn, SessionValidator sessions, PasswordLogin login, LoginThrottle throttle, HttpContext http) =>
             {
                 var v = new Validator();
                 v.Required(nameof(TokenRequest.UserName), request.UserName, "Användarnamn", 100);
@@ -38,28 +38,28 @@ public static class AuthApi
                     await throttle.RefuseAsync(request.UserName!, http);
                     return TypedResults.Problem(RateLimits.Problem((int)throttle.Window.TotalSeconds));
                 }
-                var user = await users.FindByNameAsync(request.UserName!.Trim());
+                // Unknown name, wrong password, locked out or disabled: one answer, the same work (PasswordLogin).
+                var check = await login.CheckAsync(request.UserName!, request.Password!);
+                var user = check.User;
+                if (check.PasswordLoginOff) return Unauthorized(Security.NyckelfriSignInManager.PasswordLoginOffMessage);
                 if (user is null)
                 {
                     throttle.RecordFailure(request.UserName!, http);
-                    return Unauthorized("Fel användarnamn eller lösenord.");
+                    return Unauthorized(PasswordLogin.FailureMessage);
                 }
-
-                var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-                if (!check.Succeeded) throttle.RecordFailure(request.UserName!, http);
-                if (check.IsLockedOut) return Unauthorized("Kontot är spärrat efter för många misslyckade försök.");
-                if (check.IsNotAllowed) return Unauthorized(Security.NyckelfriSignInManager.PasswordLoginOffMessage);
-                if (!check.Succeeded) return Unauthorized("Fel användarnamn eller lösenord.");
 
                 if (user.TwoFactorEnabled)
                 {
                     var code = request.TwoFactorCode?.Replace(" ", "", StringComparison.Ordinal) ?? "";
-                    if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+                    // Each code once (SingleUseAuthenticatorTokenProvider): a code seen on the wire cannot be replayed.
+                    var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
+                    if (!valid)
                     {
                         await users.AccessFailedAsync(user);
                         throttle.RecordFailure(request.UserName!, http);
-                        return Unauthorized("Tvåstegskoden saknas eller stämmer inte.");
                     }
+                    await login.RecordSecondStepAsync(user, valid, !valid && await users.IsLockedOutAsync(user), "totp");
+                    if (!valid) return Unauthorized("Tvåstegskoden saknas, stämmer inte eller är redan använd.");
                 }
 
                 var principal = await signIn.CreateUserPrincipalAsync(user);

@@ -14,24 +14,32 @@ public static class DemoHosting
     public const string SeedDemoCommand = "seed-demo";
 
     /// <summary>
-    /// <see cref="Enabled"/>: the demo is wired in. <c>Demo:Enabled</c>, by default on with the embedded
-    /// SQLite database and off on PostgreSQL; on as well when asked for by <c>seed-demo</c> or
-    /// <c>Demo:SeedOnEmpty=true</c>. <see cref="SeedOnEmpty"/>: start-up creates the demo in an empty
-    /// database. <c>Demo:SeedOnEmpty</c>, by default on with SQLite; never without the demo.
+    /// <see cref="Enabled"/>: the demo is wired in. <c>Demo:Enabled</c>; by default on only in the
+    /// Development environment with the embedded SQLite database (what <c>dotnet run</c> gives), and
+    /// whenever asked for by <c>seed-demo</c> or <c>Demo:SeedOnEmpty=true</c>. <see cref="SeedOnEmpty"/>:
+    /// start-up creates the demo in an empty database. <c>Demo:SeedOnEmpty</c>; by default on in
+    /// Development with SQLite; never without the demo. <see cref="ShowLogins"/>: the login page lists the
+    /// demo logins and their published password. <c>Demo:ShowLogins</c>; by default on in Development
+    /// only; never without the demo. Outside Development nothing of the demo happens unless a setting
+    /// names it (docs/security.md, production checklist).
     /// </summary>
-    public sealed record DemoSettings(bool Enabled, bool SeedOnEmpty);
+    public sealed record DemoSettings(bool Enabled, bool SeedOnEmpty, bool ShowLogins = false);
 
     public static DemoSettings Read(IConfiguration configuration, IReadOnlyList<string> args)
     {
         var embedded = DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.Sqlite;
+        // The host's environment as configured (ASPNETCORE_ENVIRONMENT, launch profile, test host); none is Production.
+        var development = string.Equals(configuration[HostDefaults.EnvironmentKey], Environments.Development, StringComparison.OrdinalIgnoreCase);
         var enabled = configuration.GetValue<bool?>("Demo:Enabled");
         var seedOnEmpty = configuration.GetValue<bool?>("Demo:SeedOnEmpty");
-        if (enabled == false && seedOnEmpty == true)
+        var showLogins = configuration.GetValue<bool?>("Demo:ShowLogins");
+        if (enabled == false && (seedOnEmpty == true || showLogins == true))
             throw new InvalidOperationException(
-                "Demo:SeedOnEmpty=true asks for the demo, but Demo:Enabled=false leaves it out. Set one of them differently.");
+                "Demo:SeedOnEmpty=true or Demo:ShowLogins=true asks for the demo, but Demo:Enabled=false leaves it out. Set one of them differently.");
         var asked = args.Count > 0 && args[0] == SeedDemoCommand;
-        var on = enabled ?? (asked || seedOnEmpty == true || embedded);
-        return new DemoSettings(on, on && (seedOnEmpty ?? embedded));
+        var byDefault = embedded && development;
+        var on = enabled ?? (asked || seedOnEmpty == true || showLogins == true || byDefault);
+        return new DemoSettings(on, on && (seedOnEmpty ?? byDefault), on && (showLogins ?? development));
     }
 
     /// <summary>

@@ -37,6 +37,10 @@ public static class StartupTasks
                 await MigrateAsync(app);
                 Environment.ExitCode = await Tenants.CreateAsync(app.Services, args[1..]);
                 return true;
+            case DemoRemoval.Command:
+                await MigrateAsync(app);
+                Environment.ExitCode = await DemoRemoval.RunAsync(app.Services);
+                return true;
             case "list-municipalities":
                 await Tenants.ListAsync(app.Services);
                 return true;
@@ -45,7 +49,7 @@ public static class StartupTasks
                 Environment.ExitCode = await IssuerKeyCommands.RunAsync(app.Services, args[0], args[1..]);
                 return true;
             default:
-                Console.Error.WriteLine($"Okänt kommando '{args[0]}'. Kommandon: migrate, seed-demo, create-municipality, list-municipalities, " +
+                Console.Error.WriteLine($"Okänt kommando '{args[0]}'. Kommandon: migrate, seed-demo, {DemoRemoval.Command}, create-municipality, list-municipalities, " +
                                         $"{IssuerKeyCommands.List}, {IssuerKeyCommands.Rotate}, {IssuerKeyCommands.Retire}.");
                 Environment.ExitCode = 2;
                 return true;
@@ -55,7 +59,7 @@ public static class StartupTasks
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         await MigrateAsync(app);
-        // The embedded default starts with the demo; a PostgreSQL deployment only when asked to (DemoHosting).
+        // Only Development's embedded default starts with the demo; anything else only when a setting asks for it (DemoHosting).
         if (app.Services.GetRequiredService<DemoHosting.DemoSettings>().SeedOnEmpty) await SeedDemoAsync(app);
     }
 

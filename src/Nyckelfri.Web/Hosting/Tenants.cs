@@ -51,7 +51,8 @@ public static class Tenants
         foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
             await roles.CreateAsync(new IdentityRole(role));
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        var admin = new AppUser { UserName = adminName, DisplayName = "Systemförvaltare", MunicipalityId = municipality.Id };
+        // The operator chose this password: the administrator replaces it at first login.
+        var admin = new AppUser { UserName = adminName, DisplayName = "Systemförvaltare", MunicipalityId = municipality.Id, MustChangePassword = true };
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
         {
@@ -60,7 +61,7 @@ public static class Tenants
         }
         await users.AddToRoleAsync(admin, Roles.SystemAdministrator);
         await transaction.CommitAsync();
-        Console.WriteLine($"Kommunen {name} ({code}) är skapad med systemförvaltaren {adminName}, som måste aktivera tvåstegsinloggning vid första inloggningen.");
+        Console.WriteLine($"Kommunen {name} ({code}) är skapad med systemförvaltaren {adminName}, som vid första inloggningen måste byta lösenord och aktivera tvåstegsinloggning.");
         return 0;
     }
 

@@ -19,6 +19,9 @@ public static class NyckelfriClaims
     /// <summary>Present while the user must still set up two-factor login before doing anything else.</summary>
     public const string TwoFactorSetupRequired = "nf:2fa-setup";
 
+    /// <summary>Present while the user must still replace a password someone else set (<see cref="AppUser.MustChangePassword"/>).</summary>
+    public const string PasswordChangeRequired = "nf:pwd-change";
+
     /// <summary>Roles that work at clients' homes and plan nothing: with an employee link they see only today's work (<see cref="AccessScope.WorkingEmployeeId"/>).</summary>
     public static readonly IReadOnlySet<string> CareStaffRoles = new HashSet<string> { Roles.Employee, Roles.Nurse };
 
@@ -93,6 +96,7 @@ public sealed class NyckelfriClaimsFactory(
         if (user.ProviderId is { } provider) identity.AddClaim(new Claim(NyckelfriClaims.Provider, provider.ToString()));
         if (user.UnitId is { } unit) identity.AddClaim(new Claim(NyckelfriClaims.Unit, unit.ToString()));
         if (user.EmployeeId is { } employee) identity.AddClaim(new Claim(NyckelfriClaims.Employee, employee.ToString()));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(NyckelfriClaims.PasswordChangeRequired, "true"));
         if (!user.TwoFactorEnabled && await TwoFactorRequired(user, identity))
             identity.AddClaim(new Claim(NyckelfriClaims.TwoFactorSetupRequired, "true"));
         return identity;

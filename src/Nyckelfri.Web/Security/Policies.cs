@@ -47,6 +47,7 @@ public static class Policies
     public const string LockEventUpload = nameof(LockEventUpload);
     public const string BreakGlassReview = nameof(BreakGlassReview);
     public const string IssuerKeysRead = nameof(IssuerKeysRead);
+    public const string OwnAccount = nameof(OwnAccount);
 
     public static readonly IReadOnlyDictionary<string, string[]> Table = new Dictionary<string, string[]>
     {
@@ -135,6 +136,8 @@ public static class Policies
         // The issuer public keys (docs/key-custody.md): lock vendors and gateways read them with an API key,
         // the administrator compares them; rotating them is MunicipalityAdmin.
         [IssuerKeysRead] = [SystemAdministrator, Integration],
+        // One's own password and two-factor login: every person with a login; an API key (Integration) has neither.
+        [OwnAccount] = [.. All.Where(r => r != Integration)],
     };
 
     public static void Configure(AuthorizationOptions options)

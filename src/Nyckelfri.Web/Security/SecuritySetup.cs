@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nyckelfri.Common;
 using Nyckelfri.Data;
 using Nyckelfri.Identity;
@@ -19,7 +20,13 @@ public static class SecuritySetup
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 10;
+                // Length and a list of common passwords, no composition rules (ASVS 2.1.1, 2.1.7, 2.1.9;
+                // NIST SP 800-63B): "Sommar2024!" passes composition rules, a long phrase need not.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -32,7 +39,14 @@ public static class SecuritySetup
             .AddDefaultTokenProviders()
             // Refuses a password where the municipality signs in through its identity provider.
             .AddSignInManager<NyckelfriSignInManager>()
+            // Every TOTP code once (replaces Identity's authenticator provider of the same name).
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<NyckelfriClaimsFactory>();
+        // User names unique per municipality, not across them (MunicipalityUserValidator).
+        services.RemoveAll<IUserValidator<AppUser>>();
+        services.AddScoped<IUserValidator<AppUser>, MunicipalityUserValidator>();
+        services.AddScoped<PasswordLogin>();
 
         // Sessions and tokens: lifetimes, and the per-request check of the login (docs/security.md, "Sessions and transport").
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
@@ -139,6 +153,40 @@ public static class SecuritySetup
             context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// A user whose password someone else set may only replace it (or log out) until they have: pages go
+    /// to the password page, the API answers 403 with the problem code <c>password-change-required</c>.
+    /// </summary>
+    public static IApplicationBuilder UsePasswordChangeEnforcement(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path;
+        if (context.User.HasClaim(NyckelfriClaims.PasswordChangeRequired, "true")
+            && !path.StartsWithSegments(ChangePasswordPath) && !path.StartsWithSegments("/Konto/Logga-ut")
+            && !path.StartsWithSegments(Api.AccountApi.PasswordPath) && !path.StartsWithSegments("/api/v1/auth")
+            && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/css"))
+        {
+            if (path.StartsWithSegments("/api"))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status403Forbidden,
+                    Title = "Byt lösenord först.",
+                    Detail = "Ditt lösenord är satt av någon annan. Byt det (POST " + Api.AccountApi.PasswordPath + ") innan du gör något annat.",
+                    Type = "https://nyckelfri.se/problem/" + PasswordChangeRequiredCode,
+                    Extensions = { ["code"] = PasswordChangeRequiredCode },
+                }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                return;
+            }
+            context.Response.Redirect(ChangePasswordPath + "?ReturnUrl=" + Uri.EscapeDataString(path + context.Request.QueryString));
+            return;
+        }
+        await next();
+    });
+
+    public const string ChangePasswordPath = "/Konto/Byt-losenord";
+    public const string PasswordChangeRequiredCode = "password-change-required";
 
     /// <summary>
     /// A user whose role requires two-factor login but who has not set it up may only set it up

@@ -11,6 +11,32 @@ public static class Totp
 {
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+    private static readonly Dictionary<string, long> LastStep = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The code a person would type now for <paramref name="base32Key"/>: each code works only once (issue 13),
+    /// so when this run already used the current step's code for the key, the next step's (the app allows
+    /// one step of drift), waiting for the clock when that one is used too.
+    /// </summary>
+    public static async Task<string> NextUnused(string base32Key)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var step = now.ToUnixTimeSeconds() / 30;
+            lock (LastStep)
+            {
+                var next = LastStep.TryGetValue(base32Key, out var last) ? Math.Max(step, last + 1) : step;
+                if (next <= step + 1)
+                {
+                    LastStep[base32Key] = next;
+                    return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(next * 30));
+                }
+            }
+            await Task.Delay(TimeSpan.FromSeconds(30 - now.ToUnixTimeSeconds() % 30 + 1));
+        }
+    }
+
     public static string Code(string base32Key, DateTimeOffset at)
     {
         Span<byte> counter = stackalloc byte[8];

@@ -22,7 +22,25 @@ public sealed class LoginPage(BrowserSession session) : PageObject(session)
         if (!IsAt(TwoFactorLoginPage.Path)) return await StartPage.Reached(Session);
         if (!Session.Authenticators.TryGetValue(userName, out var key))
             throw new InvalidOperationException($"{userName} is asked for a two-factor code, but no test set up their authenticator.");
-        return await new TwoFactorLoginPage(Session).EnterCode(Totp.Code(key, DateTimeOffset.UtcNow));
+        return await new TwoFactorLoginPage(Session).EnterCode(await Totp.NextUnused(key));
+    }
+
+    /// <summary>
+    /// The first login of someone whose password an administrator set: the app asks for a new password
+    /// before anything else.
+    /// </summary>
+    public async Task<ChangePasswordPage> LoginAsFirstTime(string userName, string password)
+    {
+        await Submit(userName, password);
+        IsAt(ChangePasswordPage.Path).ShouldBeTrue($"expected the password change, got {Page.Url}");
+        return new ChangePasswordPage(Session);
+    }
+
+    /// <summary>Logs in with a password of the user's own (not the demo's); lands on the start page.</summary>
+    public async Task<StartPage> LoginWith(string userName, string password)
+    {
+        await Submit(userName, password);
+        return await StartPage.Reached(Session);
     }
 
     /// <summary>Logs in as a user with two-factor login on: the app asks for the code.</summary>
@@ -49,7 +67,7 @@ public sealed class LoginPage(BrowserSession session) : PageObject(session)
         return new ProviderLoginPage(Session);
     }
 
-    /// <summary>The message above the form (wrong password, locked account).</summary>
+    /// <summary>The message above the form (the same for a wrong password, an unknown user and a locked account).</summary>
     public Task<string> ErrorMessage() => Page.Locator("main form .alert-danger").InnerTextAsync();
 
     private async Task Submit(string userName, string password)

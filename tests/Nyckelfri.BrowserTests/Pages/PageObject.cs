@@ -42,6 +42,13 @@ public abstract class PageObject(BrowserSession session)
         return new MyClientsPage(Session);
     }
 
+    /// <summary>The user's own password change ("Byt lösenord" in the menu).</summary>
+    public async Task<ChangePasswordPage> GoToChangePassword()
+    {
+        await Menu.Follow("Byt lösenord", "konto-byt-losenord");
+        return new ChangePasswordPage(Session);
+    }
+
     public async Task<AdminPage> GoToAdministration()
     {
         await Menu.Follow("Administration", "admin");

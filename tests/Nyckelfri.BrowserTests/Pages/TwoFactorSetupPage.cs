@@ -10,9 +10,11 @@ public sealed class TwoFactorSetupPage(BrowserSession session) : PageObject(sess
 
     public Task<bool> ShowsQrCode() => Page.GetByRole(Microsoft.Playwright.AriaRole.Img, new() { Name = "QR-kod", Exact = false }).IsVisibleAsync();
 
-    public async Task<TwoFactorSetupPage> Activate(string code)
+    /// <summary>Turns two-factor login on: the app's code and, to show it is the user, the password again.</summary>
+    public async Task<TwoFactorSetupPage> Activate(string code, string password)
     {
         await Field("Kod från appen").FillAsync(code);
+        await Field("Lösenord").FillAsync(password);
         await ClickAndArrive(Button("Aktivera"), "tvafaktor-aktiverad");
         return this;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Nyckelfri.Data;
 using Nyckelfri.Demo;
 using Nyckelfri.IntegrationTests.Infrastructure;
@@ -9,7 +10,8 @@ namespace Nyckelfri.IntegrationTests.Demo;
 
 /// <summary>
 /// The login page's demo logins come from the demo only: listed when the demo is wired in and a demo
-/// municipality exists; never without the demo, whatever the database holds.
+/// municipality exists, and only where the host may show them (Development, or Demo:ShowLogins=true);
+/// never without the demo, whatever the database holds.
 /// </summary>
 public sealed class DemoWiringTests(AppFixture withDemo, AppWithoutDemoFixture withoutDemo)
     : IClassFixture<AppFixture>, IClassFixture<AppWithoutDemoFixture>
@@ -18,7 +20,9 @@ public sealed class DemoWiringTests(AppFixture withDemo, AppWithoutDemoFixture w
     public async Task LoginPage_WithTheDemo_ListsTheDemoLoginsOnlyOnceADemoMunicipalityExists(DatabaseProvider provider)
     {
         var app = await withDemo.For(provider);
-        using var anonymous = app.Anonymous();
+        // A second host on the same database that may show the demo logins (Development does by default).
+        await using var showing = app.WithWebHostBuilder(b => b.UseSetting("Demo:ShowLogins", "true"));
+        using var anonymous = showing.CreateClient(new() { AllowAutoRedirect = false });
         (await LoginPage(anonymous)).ShouldNotContain("Demoinloggningar");
 
         await AddDemoMunicipality(app);
@@ -27,6 +31,12 @@ public sealed class DemoWiringTests(AppFixture withDemo, AppWithoutDemoFixture w
         page.ShouldContain("Demoinloggningar");
         page.ShouldContain($"<code>{DemoLogins.Password}</code>");
         foreach (var login in DemoLogins.All) page.ShouldContain($"<code>{login.UserName}</code>");
+
+        // The same database, the demo wired in, but outside Development and not asked to show them: none.
+        using var plain = app.Anonymous();
+        var production = await LoginPage(plain);
+        production.ShouldNotContain("Demoinloggningar");
+        production.ShouldNotContain(DemoLogins.Password);
     }
 
     [DatabaseTheory, DatabaseProviders]

@@ -38,7 +38,11 @@ public sealed class StaffOnboardingTests(AppFixture fixture)
         var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/users")).EnumerateArray().Single(u => u.Text("id") == userId);
         listed.GetProperty("employeeId").GetGuid().ShouldBe(employeeId);
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/employees/{employeeId}")).Text("login").ShouldBe(userName);
-        var phone = await app.ApiAsUser(userName);
+        // The administrator chose the password: the new login replaces it before anything else (issue 13).
+        using (var first = await Accounts.AccountArrange.Bearer(app, userName))
+            (await first.PostAsJsonAsync("/api/v1/account/password", new { currentPassword = TestWorld.Password, newPassword = "Nyanstalldas-eget-losen" }))
+                .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var phone = await Accounts.AccountArrange.Bearer(app, userName, "Nyanstalldas-eget-losen");
         var body = await (await phone.PostAsJsonAsync("/api/v1/credentials",
             new { lockId = door.LockId, holderPublicKey = Convert.ToBase64String(P256.ExportPublicKey(deviceKey)) })).ShouldBeOk();
         Credential.TryDecode(Convert.FromBase64String(body.Text("credential")!), out var credential, out _).ShouldBeTrue();

@@ -25,6 +25,9 @@ public static partial class AuthorizationMatrix
         // Setting up and turning off one's own two-factor login.
         ["POST /Konto/Tvafaktor"] = People,
         ["POST /Konto/Tvafaktor?handler=Disable"] = People,
+        ["POST /Konto/Tvafaktor?handler=RecoveryCodes"] = People,
+        // Changing one's own password (the current one required).
+        ["POST /Konto/Byt-losenord"] = People,
 
         // ---- Clients, households, services (issue 2) ----
         ["POST /Brukare/Ny"] = ClientWriters,

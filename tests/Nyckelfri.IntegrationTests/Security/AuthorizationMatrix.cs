@@ -111,6 +111,14 @@ public static partial class AuthorizationMatrix
         ["PAGE /"] = People,
         ["PAGE /Konto/Logga-ut"] = People,
         ["PAGE /Konto/Tvafaktor"] = People,
+        // One's own password and two-factor login (issue 13): every person, for themselves; never an API key.
+        ["PAGE /Konto/Byt-losenord"] = People,
+        ["POST /api/v1/account/password"] = People,
+        ["GET /api/v1/account/two-factor"] = People,
+        ["POST /api/v1/account/two-factor/key"] = People,
+        ["POST /api/v1/account/two-factor/enable"] = People,
+        ["POST /api/v1/account/two-factor/disable"] = People,
+        ["POST /api/v1/account/two-factor/recovery-codes"] = People,
         ["GET /openapi/{documentName}.json"] = People,
 
         ["PAGE /Brukare"] = ClientReaders,

@@ -8,17 +8,20 @@ using Microsoft.AspNetCore.RateLimiting;
 using Nyckelfri.Web.Security;
 using Nyckelfri.Identity;
 using Nyckelfri.Web.Security.ExternalLogin;
+using Nyckelfri.Web.Hosting;
 
 namespace Nyckelfri.Web.Pages.Account;
 
 /// <summary>
-/// Password login; hands over to the TOTP step when the user has two-factor login on. Offers "Logga in med …"
-/// for every municipality whose identity provider is on (docs/identity-provider.md). The demo's logins
-/// are listed only when the demo is wired in (<see cref="IDemoLoginList"/>) and a demo municipality exists.
+/// Password login (<see cref="PasswordLogin"/>: one answer for every failure); hands over to the TOTP step
+/// when the user has two-factor login on. Offers "Logga in med …" for every municipality whose identity
+/// provider is on (docs/identity-provider.md). The demo's logins are listed only when the demo is wired in
+/// (<see cref="IDemoLoginList"/>), the host may show them (<see cref="DemoHosting.DemoSettings.ShowLogins"/>:
+/// Development, or <c>Demo:ShowLogins=true</c>) and a demo municipality exists.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext db, IdentityProviderSchemes providerSchemes,
+public sealed class LoginModel(PasswordLogin login, DemoHosting.DemoSettings demo, NyckelfriDbContext db, IdentityProviderSchemes providerSchemes,
     LoginThrottle throttle, IDemoLoginList? demoLogins = null) : NyckelfriPageModel
 {
     public sealed class InputModel
@@ -70,14 +73,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext
             ModelState.AddModelError(string.Empty, $"För många misslyckade försök med det här användarnamnet. Vänta {throttle.Window.TotalMinutes:0} minuter och försök igen.");
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.UserName!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await login.SignInAsync(Input.UserName!, Input.Password!);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
-        throttle.RecordFailure(Input.UserName!, HttpContext);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Kontot är spärrat efter för många misslyckade försök. Försök igen om 15 minuter."
-            : result.IsNotAllowed ? NyckelfriSignInManager.PasswordLoginOffMessage
-            : "Fel användarnamn eller lösenord.");
+        if (!result.PasswordLoginOff) throttle.RecordFailure(Input.UserName!, HttpContext);
+        ModelState.AddModelError(string.Empty, result.PasswordLoginOff ? NyckelfriSignInManager.PasswordLoginOffMessage : PasswordLogin.FailureMessage);
         return Page();
     }
 
@@ -91,6 +91,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, NyckelfriDbContext
     // The demo municipality's logins are public by design; a real municipality shows none.
     private async Task LoadDemoLogins(CancellationToken ct)
     {
-        if (demoLogins is not null) DemoLogins = await demoLogins.ListAsync(ct);
+        if (demoLogins is not null && demo.ShowLogins) DemoLogins = await demoLogins.ListAsync(ct);
     }
 }

@@ -7,10 +7,10 @@ using Nyckelfri.Identity;
 
 namespace Nyckelfri.Web.Pages.Account;
 
-/// <summary>The second step: a TOTP code (or a recovery code). Failures count towards lockout.</summary>
+/// <summary>The second step: a TOTP code, each accepted once (<see cref="SingleUseAuthenticatorTokenProvider"/>), or a recovery code. Failures count towards lockout.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : NyckelfriPageModel
+public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, PasswordLogin login) : NyckelfriPageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -25,9 +25,11 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn) : Nyckelfri
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length == 0) { ModelState.AddModelError(nameof(Code), "Ange koden."); return Page(); }
 
-        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
+        var totp = code.Length == 6 && code.All(char.IsAsciiDigit);
+        var result = totp
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Code!.Trim());
+        await login.RecordSecondStepAsync(user, result.Succeeded, result.IsLockedOut, totp ? "totp" : "recovery-code");
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
             ? "Kontot är spärrat efter för många misslyckade försök. Försök igen om 15 minuter."

@@ -1,88 +1,81 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Nyckelfri.Data;
 using Nyckelfri.Identity;
 using Nyckelfri.Web.Security;
 using QRCoder;
 
 namespace Nyckelfri.Web.Pages.Account;
 
-/// <summary>Sets up TOTP two-factor login (RFC 6238) with an authenticator app, and shows recovery codes once.</summary>
-[Authorize(Policy = Policies.Authenticated)]
-public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, NyckelfriDbContext db) : NyckelfriPageModel
+/// <summary>
+/// Sets up TOTP two-factor login (RFC 6238) with an authenticator app, switches it off and makes new
+/// recovery codes; each change needs the password again (<see cref="OwnAccount"/>). Recovery codes are shown once.
+/// </summary>
+[Authorize(Policy = Policies.OwnAccount)]
+public sealed class TwoFactorModel(OwnAccount own, SignInManager<AppUser> signIn) : NyckelfriPageModel
 {
     [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Password { get; set; }
     public bool Enabled { get; private set; }
     public bool SetupRequired { get; private set; }
     public bool RequiredByRole { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string QrCodeDataUri { get; private set; } = "";
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await Load() is null ? Challenge() : Page();
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = await Load();
-        if (user is null) return Challenge();
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        var result = await Attempt(async () =>
         {
-            ModelState.AddModelError(nameof(Code), "Koden stämmer inte. Kontrollera att telefonens klocka går rätt och försök igen.");
+            RecoveryCodes = (await own.EnableTwoFactorAsync(new OwnAccount.EnableTwoFactorCommand(Password, Code), ct)).Codes;
+            await signIn.RefreshSignInAsync(await own.CurrentAsync(ct));
             return Page();
-        }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await signIn.RefreshSignInAsync(user);
-        Enabled = true;
-        SetupRequired = false;
-        StatusMessage = null;
-        return Page();
+        }, prefix: "");
+        await Load(ct);
+        if (RecoveryCodes.Count > 0) SetupRequired = false;
+        return result;
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
     {
-        var user = await Load();
-        if (user is null) return Challenge();
-        if (RequiredByRole)
+        var result = await Attempt(async () =>
         {
-            ModelState.AddModelError(string.Empty, "Din roll kräver tvåstegsinloggning; den kan inte stängas av.");
-            return Page();
-        }
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
-        StatusMessage = "Tvåstegsinloggning är avstängd.";
-        return RedirectToPage();
+            await own.DisableTwoFactorAsync(new OwnAccount.PasswordCommand(Password), ct);
+            await signIn.RefreshSignInAsync(await own.CurrentAsync(ct));
+            StatusMessage = "Tvåstegsinloggning är avstängd.";
+            return RedirectToPage();
+        }, prefix: "");
+        if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult) await Load(ct);
+        return result;
     }
 
-    private async Task<AppUser?> Load()
+    public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null) return null;
+        var result = await Attempt(async () =>
+        {
+            RecoveryCodes = (await own.NewRecoveryCodesAsync(new OwnAccount.PasswordCommand(Password), ct)).Codes;
+            return Page();
+        }, prefix: "");
+        await Load(ct);
+        return result;
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        var user = await own.CurrentAsync(ct);
         Enabled = user.TwoFactorEnabled;
-        SetupRequired = NyckelfriClaims.MustSetUpTwoFactor(User);
-        var municipality = await db.Municipalities.WithoutScopeFilter().AsNoTracking().FirstOrDefaultAsync(m => m.Id == user.MunicipalityId);
-        var roles = await users.GetRolesAsync(user);
-        RequiredByRole = municipality is not null && roles.Any(municipality.TwoFactorRoleSet.Contains);
-
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            // The first key, while two-factor is off, changes nothing that a session depends on: stored without
-            // a new security stamp (ResetAuthenticatorKeyAsync would end every session of the login within seconds).
-            key = users.GenerateNewAuthenticatorKey();
-            var stored = await users.SetAuthenticationTokenAsync(user, ProtectedTokenUserStore.InternalLoginProvider, "AuthenticatorKey", key);
-            if (!stored.Succeeded) throw new InvalidOperationException("The authenticator key could not be stored.");
-        }
-        SharedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
-        var uri = $"otpauth://totp/{UrlEncoder.Default.Encode("Nyckelfri")}:{UrlEncoder.Default.Encode(user.UserName ?? "")}?secret={key}&issuer=Nyckelfri&digits=6";
+        SetupRequired = NyckelfriClaims.MustSetUpTwoFactor(User) && !Enabled;
+        RequiredByRole = await own.RequiredByRoleAsync(user, ct);
+        var status = await own.StatusAsync(ct);
+        RecoveryCodesLeft = status.RecoveryCodesLeft;
+        if (Enabled) return;
+        var key = await own.PendingKeyAsync(user);
+        SharedKey = key.SharedKey;
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        using var data = generator.CreateQrCode(key.AuthenticatorUri, QRCodeGenerator.ECCLevel.Q);
         QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
-        return user;
     }
 }
