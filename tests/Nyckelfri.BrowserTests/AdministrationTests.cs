@@ -61,7 +61,7 @@ public sealed class AdministrationTests(BrowserFixture fixture, ITestOutputHelpe
         {
             await using var other = await OpenBrowser(Viewport.Phone);
             var refused = await (await LoginPage.Open(other)).TryLogin("bemanning", Nyckelfri.Demo.DemoLogins.Password);
-            (await refused.ErrorMessage()).ShouldContain("Fel användarnamn eller lösenord");
+            (await refused.ErrorMessage()).ShouldContain("Inloggningen misslyckades. Kontrollera användarnamn och lösenord.");
         }
         finally
         {

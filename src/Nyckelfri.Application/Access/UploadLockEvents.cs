@@ -88,8 +88,9 @@ public sealed class UploadLockEvents(NyckelfriDbContext db, Visits.VisitPairing 
         {
             batch = Verified(device, encoded.Span);
         }
-        catch (LockEventsRefusedException refused)
+        catch (LockEventsRefusedException refused) when (refused.Code is not ("batch-malformed" or "unsupported-version"))
         {
+            // Bytes that do not even parse as a lock's batch are bad input, not evidence: the caller is told, nothing is kept.
             await RecordRefusal(device, refused, ct);
             throw;
         }

@@ -21,7 +21,7 @@ public sealed class MunicipalityUserValidator(NyckelfriDbContext db) : IUserVali
             return IdentityResult.Failed(manager.ErrorDescriber.InvalidUserName(userName));
 
         var normalized = manager.NormalizeName(userName);
-        var taken = await db.Users.IgnoreQueryFilters()
+        var taken = await db.Users
             .AnyAsync(u => u.MunicipalityId == user.MunicipalityId && u.NormalizedUserName == normalized && u.Id != user.Id);
         return taken ? IdentityResult.Failed(manager.ErrorDescriber.DuplicateUserName(userName)) : IdentityResult.Success;
     }

@@ -122,7 +122,7 @@ public sealed class OwnAccount(NyckelfriDbContext db, UserManager<AppUser> users
 
     public async Task<bool> RequiredByRoleAsync(AppUser user, CancellationToken ct)
     {
-        var municipality = await db.Municipalities.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.Id == user.MunicipalityId, ct);
+        var municipality = await db.Municipalities.WithoutScopeFilter().AsNoTracking().FirstOrDefaultAsync(m => m.Id == user.MunicipalityId, ct);
         var roles = await users.GetRolesAsync(user);
         return municipality is not null && roles.Any(municipality.TwoFactorRoleSet.Contains);
     }

@@ -44,7 +44,7 @@ public sealed class ProtectedTokenUserStore(NyckelfriDbContext context, IDataPro
             var name = normalizedUserName[..at];
             var code = normalizedUserName[(at + 1)..].ToLowerInvariant();
             return await Users.Where(u => u.NormalizedUserName == name
-                    && context.Municipalities.IgnoreQueryFilters().Any(m => m.Id == u.MunicipalityId && m.Code == code))
+                    && context.Municipalities.AcrossMunicipalities().Any(m => m.Id == u.MunicipalityId && m.Code == code))
                 .FirstOrDefaultAsync(cancellationToken);
         }
         var matches = await Users.Where(u => u.NormalizedUserName == normalizedUserName).OrderBy(u => u.Id).Take(2).ToListAsync(cancellationToken);

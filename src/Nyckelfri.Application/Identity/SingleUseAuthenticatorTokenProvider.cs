@@ -62,7 +62,7 @@ public sealed class SingleUseAuthenticatorTokenProvider(NyckelfriDbContext db) :
     // Succeeds for one request only: the UPDATE matches while the stored step is older than this one.
     private async Task<bool> ClaimStepAsync(AppUser user, long step)
     {
-        var claimed = await db.Users.IgnoreQueryFilters()
+        var claimed = await db.Users
             .Where(u => u.Id == user.Id && (u.LastTotpTimeStep == null || u.LastTotpTimeStep < step))
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastTotpTimeStep, step));
         if (claimed != 1) return false;

@@ -44,7 +44,7 @@ public static class DemoRemoval
 
     public static async Task<Result> RemoveAsync(NyckelfriDbContext db, CancellationToken ct)
     {
-        var names = await db.Municipalities.IgnoreQueryFilters().Where(m => m.IsDemo).OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
+        var names = await db.Municipalities.AcrossMunicipalities().Where(m => m.IsDemo).OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
         if (names.Count == 0) return new Result([], new Dictionary<string, int>());
 
         var plan = Plan(db.Model);

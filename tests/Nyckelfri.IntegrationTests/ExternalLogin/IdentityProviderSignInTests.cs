@@ -86,7 +86,7 @@ public sealed class IdentityProviderSignInTests(AppFixture fixture, OpenIdProvid
         WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()).ShouldContain("Lösenordsinloggning är avstängd i din kommun");
         // A wrong password says what it always says: the refusal tells only someone who knew the password.
         var wrongText = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
-        wrongText.ShouldContain("Fel användarnamn eller lösenord.");
+        wrongText.ShouldContain(Nyckelfri.Web.Security.PasswordLogin.FailureMessage);
         wrongText.ShouldNotContain("Lösenordsinloggning är avstängd");
         token.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await token.Content.ReadAsStringAsync()).ShouldContain("Lösenordsinloggning är avstängd");

@@ -27,6 +27,9 @@ public sealed partial class QueryFilterUseTests
             "builds the sign-in scheme of the municipality named in the callback path, before anyone is signed in"),
         ["src/Nyckelfri.Web/Security/ExternalLogin/ExternalSignIn.cs"] = (2,
             "matches the provider's identity among the employees of the provider's own municipality, and reads that provider, while anonymous"),
+        ["src/Nyckelfri.Web/Hosting/DemoRemoval.cs"] = (1, "the remove-demo command finds every demo municipality; it runs as the system, outside any request"),
+        ["src/Nyckelfri.Application/Identity/ProtectedTokenUserStore.cs"] = (1,
+            "a login typed as namn@kommunkod finds the municipality by its code while the request is still anonymous"),
         ["src/Nyckelfri.Web/Pages/Account/Login.cshtml.cs"] = (1, "the anonymous login page offers each municipality's provider button, by name only"),
     };
 

@@ -54,7 +54,14 @@ public sealed class LoginModel(PasswordLogin login, DemoHosting.DemoSettings dem
     public async Task<IActionResult> OnPostExternalAsync(Guid municipality, CancellationToken ct)
     {
         var scheme = await providerSchemes.EnsureAsync(municipality, ct);
-        if (scheme is null) return RedirectToPage(new { fel = ExternalSignIn.Refusal.ProviderOff });
+        if (scheme is null)
+        {
+            // The provider was switched off (or never was): say so on this page, with the others' buttons.
+            await LoadDemoLogins(ct);
+            await LoadProviders(ct);
+            Refusal = ExternalSignIn.Refusal.ProviderOff;
+            return Page();
+        }
         return Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl() }, scheme);
     }
 
