@@ -13,8 +13,9 @@ public sealed class ProjectReferenceTests
     {
         ["src/Nyckelfri.Domain"] = [],
         ["src/Nyckelfri.LockProtocol"] = [],
+        ["src/Nyckelfri.Transparency"] = [],
         ["src/Nyckelfri.LockEmulator"] = ["src/Nyckelfri.LockProtocol"],
-        ["src/Nyckelfri.Application"] = ["src/Nyckelfri.Domain", "src/Nyckelfri.LockProtocol"],
+        ["src/Nyckelfri.Application"] = ["src/Nyckelfri.Domain", "src/Nyckelfri.LockProtocol", "src/Nyckelfri.Transparency"],
         ["src/Nyckelfri.Demo"] = ["src/Nyckelfri.Application", "src/Nyckelfri.LockEmulator"],
         ["src/Nyckelfri.Web"] = ["src/Nyckelfri.Application", "src/Nyckelfri.Demo"],
         ["tools/Nyckelfri.LockEmulator.Cli"] = ["src/Nyckelfri.LockEmulator"],
@@ -22,14 +23,14 @@ public sealed class ProjectReferenceTests
         ["tests/Nyckelfri.UnitTests"] =
         [
             "src/Nyckelfri.Application", "src/Nyckelfri.LockProtocol", "src/Nyckelfri.LockEmulator", "src/Nyckelfri.Demo", "src/Nyckelfri.Web",
-            "tools/Nyckelfri.LockEmulator.Cli",
+            "src/Nyckelfri.Transparency", "tools/Nyckelfri.LockEmulator.Cli",
         ],
         ["tests/Nyckelfri.IntegrationTests"] = ["src/Nyckelfri.Web"],
         ["tests/Nyckelfri.BrowserTests"] = ["src/Nyckelfri.Web"],
     };
 
     /// <summary>Projects that may use nothing but the base class library: no package, no framework reference either.</summary>
-    private static readonly string[] BaseClassLibraryOnly = ["src/Nyckelfri.Domain", "src/Nyckelfri.LockProtocol"];
+    private static readonly string[] BaseClassLibraryOnly = ["src/Nyckelfri.Domain", "src/Nyckelfri.LockProtocol", "src/Nyckelfri.Transparency"];
 
     private static readonly string Root = RepositoryRoot();
 
