@@ -45,7 +45,7 @@ public sealed class NoteVerifier
     public static NoteVerifier? Parse(string verifierKey, out CheckpointRejection? rejection)
     {
         rejection = null;
-        var parts = verifierKey.Split('+');
+        var parts = verifierKey.Split('+', 3);
         if (parts.Length != 3 || !SignedNote.IsValidKeyName(parts[0]) || parts[1].Length != 8 || !uint.TryParse(parts[1], System.Globalization.NumberStyles.AllowHexSpecifier, null, out var keyId))
             return Refused(out rejection, "the verifier key is not name+keyid+key");
         var raw = new byte[parts[2].Length];
@@ -96,10 +96,12 @@ public static class SignedNote
 
     private const string SignaturePrefix = "\u2014 ";
 
-    public static string Sign(Checkpoint checkpoint, string keyName, ECDsa key)
+    public static string Sign(Checkpoint checkpoint, string keyName, ECDsa key) => SignText(checkpoint.ToNoteText(), keyName, key);
+
+    /// <summary>Signs any text as a note (tests sign malformed checkpoints with it, to reach the checks behind the signature).</summary>
+    internal static string SignText(string text, string keyName, ECDsa key)
     {
         var verifier = NoteVerifier.ForKey(keyName, key);
-        var text = checkpoint.ToNoteText();
         var signature = key.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         var keyId = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(keyId, verifier.KeyId);
@@ -110,6 +112,19 @@ public static class SignedNote
     /// The checkpoint in <paramref name="note"/> if the trusted key signed it and it is well-formed (and of
     /// <paramref name="expectedOrigin"/>, when given); otherwise the reason it is refused.
     /// </summary>
+    public static CheckpointParse Open(ReadOnlySpan<byte> note, NoteVerifier verifier, string? expectedOrigin = null)
+    {
+        if (note.Length > MaxNoteBytes) return Refuse(CheckpointRejectionReason.MalformedNote, $"the note is larger than {MaxNoteBytes} bytes");
+        try
+        {
+            return Open(new UTF8Encoding(false, true).GetString(note), verifier, expectedOrigin);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Refuse(CheckpointRejectionReason.MalformedNote, "the note is not valid UTF-8");
+        }
+    }
+
     public static CheckpointParse Open(string note, NoteVerifier verifier, string? expectedOrigin = null)
     {
         if (Encoding.UTF8.GetByteCount(note) > MaxNoteBytes) return Refuse(CheckpointRejectionReason.MalformedNote, $"the note is larger than {MaxNoteBytes} bytes");
