@@ -23,7 +23,7 @@ public enum LogFaultKind
     /// <summary>
     /// The rows read consistently, but the leaf hashes from <see cref="LogFault.Index"/> to <see cref="LogFault.RangeEnd"/> do
     /// not give the root signed for that size: an entry was changed together with its stored leaf hash. The checkpoints
-    /// bound where; no single entry can be named without another copy of the leaf hashes.
+    /// bound where; a kept copy of the leaf hashes (a third party's) names the entry.
     /// </summary>
     Unidentified,
 
@@ -57,7 +57,29 @@ public sealed record LogVerification(long Entries, long SignedSize, LogFault? Fa
 public static class LogVerifier
 {
     /// <param name="checkpoints">Checkpoints already opened with the audit key (<see cref="SignedNote.Open"/>), any order.</param>
-    public static LogVerification Verify(IReadOnlyList<LogRecord> records, IReadOnlyList<Checkpoint> checkpoints)
+    /// <param name="keptLeafHashes">
+    /// A copy of the leaf hashes that a third party kept, if there is one: it names the single entry of an
+    /// <see cref="LogFaultKind.Unidentified"/> range, provided the copy itself gives the signed root there.
+    /// </param>
+    public static LogVerification Verify(IReadOnlyList<LogRecord> records, IReadOnlyList<Checkpoint> checkpoints,
+        IReadOnlyList<byte[]>? keptLeafHashes = null)
+    {
+        var result = Verify(records, checkpoints);
+        if (result.Fault is not { Kind: LogFaultKind.Unidentified, RangeEnd: { } end } fault || keptLeafHashes is null || keptLeafHashes.Count < end)
+            return result;
+        var signed = checkpoints.First(c => c.Size == end);
+        if (!MerkleHash.Root(keptLeafHashes.Take((int)end).ToList()).AsSpan().SequenceEqual(signed.RootHash)) return result;
+        for (var p = fault.Index; p < end; p++)
+            if (p >= records.Count || !records[(int)p].LeafHash.AsSpan().SequenceEqual(keptLeafHashes[(int)p]))
+                return result with
+                {
+                    Fault = new LogFault(p, LogFaultKind.Altered,
+                        $"entry {p} and its stored leaf hash were changed: the kept copy of the leaf hashes, which gives the signed root, differs there"),
+                };
+        return result;
+    }
+
+    private static LogVerification Verify(IReadOnlyList<LogRecord> records, IReadOnlyList<Checkpoint> checkpoints)
     {
         var ordered = checkpoints.OrderBy(c => c.Size).ToList();
         var signedSize = ordered.Count == 0 ? 0 : ordered[^1].Size;

@@ -126,6 +126,26 @@ public sealed class LogVerifierTests
         }
     }
 
+    [Fact]
+    public void Verify_ARewriteWithItsLeafHash_IsNamedExactly_WhenAThirdPartyKeptTheLeafHashes()
+    {
+        var original = LogBuilder.Log(Size, new Random(6));
+        var checkpoints = LogBuilder.Checkpoints(original, CheckpointSizes);
+        var kept = original.Select(r => r.LeafHash).ToList();
+        var log = original.ToList();
+        var entry = (byte[])log[50].Entry!.Clone();
+        entry[^1] ^= 1;
+        log[50] = log[50] with { Entry = entry, LeafHash = MerkleHash.Leaf(entry) };
+
+        LogVerifier.Verify(log, checkpoints).Fault!.Kind.ShouldBe(LogFaultKind.Unidentified);
+        var fault = LogVerifier.Verify(log, checkpoints, kept).Fault!;
+        (fault.Index, fault.Kind).ShouldBe((50, LogFaultKind.Altered));
+
+        var forgedCopy = kept.ToList();
+        forgedCopy[45] = MerkleHash.Leaf("not what was signed"u8);
+        LogVerifier.Verify(log, checkpoints, forgedCopy).Fault!.Kind.ShouldBe(LogFaultKind.Unidentified, "a copy that does not give the signed root names nothing");
+    }
+
     /// <summary>One random change to <paramref name="log"/>; returns what it did and what the verifier must name.</summary>
     private static (string What, long Index, LogFaultKind Kind, long? Other) Tamper(List<LogRecord> log, Random random)
     {
