@@ -211,6 +211,35 @@ public sealed class CheckpointTests : IDisposable
         opened.Rejection!.Reason.ShouldBe(reason, what);
     }
 
+    /// <summary>Seeded, so a failure replays: a changed note never throws, and never opens as anything but the checkpoint signed.</summary>
+    [Fact]
+    public void Open_RandomlyMutatedNotes_NeverThrow_AndNeverOpenAsAnotherCheckpoint()
+    {
+        var random = new Random(1208);
+        var note = Encoding.UTF8.GetBytes(SignedNote.Sign(_checkpoint, Origin, _key));
+        var refused = 0;
+        for (var round = 0; round < 3000; round++)
+        {
+            var mutated = note.ToList();
+            for (var changes = random.Next(1, 4); changes > 0; changes--)
+            {
+                var at = random.Next(mutated.Count);
+                switch (random.Next(3))
+                {
+                    case 0: mutated[at] ^= (byte)random.Next(1, 256); break;
+                    case 1: mutated.RemoveAt(at); break;
+                    default: mutated.Insert(at, (byte)random.Next(256)); break;
+                }
+            }
+
+            var opened = SignedNote.Open(mutated.ToArray(), _verifier, Origin);
+
+            if (opened.Checkpoint is { } checkpoint) checkpoint.ShouldBe(_checkpoint, $"round {round}");
+            else refused++;
+        }
+        refused.ShouldBeGreaterThan(2900);
+    }
+
     [Fact]
     public void Parse_TextWithoutAFinalNewline_IsRefused() =>
         Checkpoint.Parse($"o\n1\n{Convert.ToBase64String(_checkpoint.RootHash)}").Rejection!.Reason.ShouldBe(CheckpointRejectionReason.MalformedText);
