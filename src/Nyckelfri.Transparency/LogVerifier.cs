@@ -64,7 +64,7 @@ public static class LogVerifier
     public static LogVerification Verify(IReadOnlyList<LogRecord> records, IReadOnlyList<Checkpoint> checkpoints,
         IReadOnlyList<byte[]>? keptLeafHashes = null)
     {
-        var result = Verify(records, checkpoints);
+        var result = VerifyRowsAndTree(records, checkpoints);
         if (result.Fault is not { Kind: LogFaultKind.Unidentified, RangeEnd: { } end } fault || keptLeafHashes is null || keptLeafHashes.Count < end)
             return result;
         var signed = checkpoints.First(c => c.Size == end);
@@ -79,7 +79,7 @@ public static class LogVerifier
         return result;
     }
 
-    private static LogVerification Verify(IReadOnlyList<LogRecord> records, IReadOnlyList<Checkpoint> checkpoints)
+    private static LogVerification VerifyRowsAndTree(IReadOnlyList<LogRecord> records, IReadOnlyList<Checkpoint> checkpoints)
     {
         var ordered = checkpoints.OrderBy(c => c.Size).ToList();
         var signedSize = ordered.Count == 0 ? 0 : ordered[^1].Size;
