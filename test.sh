@@ -32,6 +32,8 @@ command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not installed
 packages=()
 [ -n "$(initdb_path)" ] || packages+=(postgresql)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+# tools/audit-verify.py, the audit log's verifier outside .NET, is run by the unit tests (docs/audit-log.md).
+python3 -c 'import cryptography' >/dev/null 2>&1 || packages+=(python3-cryptography)
 if [ ${#packages[@]} -gt 0 ]; then
   say "Installing ${packages[*]} with apt"
   if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null; }; then

@@ -13,15 +13,17 @@ public sealed class AssemblyReferenceTests
     {
         ["Nyckelfri.Domain"] = [],
         ["Nyckelfri.LockProtocol"] = [],
+        ["Nyckelfri.Transparency"] = [],
         ["Nyckelfri.LockEmulator"] = ["Nyckelfri.LockProtocol"],
-        ["Nyckelfri.Application"] = ["Nyckelfri.Domain", "Nyckelfri.LockProtocol"],
-        ["Nyckelfri.Demo"] = ["Nyckelfri.Application", "Nyckelfri.Domain", "Nyckelfri.LockProtocol", "Nyckelfri.LockEmulator"],
-        ["Nyckelfri.Web"] = ["Nyckelfri.Application", "Nyckelfri.Domain", "Nyckelfri.LockProtocol", "Nyckelfri.Demo"],
+        ["Nyckelfri.Application"] = ["Nyckelfri.Domain", "Nyckelfri.LockProtocol", "Nyckelfri.Transparency"],
+        ["Nyckelfri.Demo"] = ["Nyckelfri.Application", "Nyckelfri.Domain", "Nyckelfri.LockProtocol", "Nyckelfri.Transparency", "Nyckelfri.LockEmulator"],
+        ["Nyckelfri.Web"] = ["Nyckelfri.Application", "Nyckelfri.Domain", "Nyckelfri.LockProtocol", "Nyckelfri.Transparency", "Nyckelfri.Demo"],
     };
 
     [Theory]
     [InlineData("Nyckelfri.Domain")]
     [InlineData("Nyckelfri.LockProtocol")]
+    [InlineData("Nyckelfri.Transparency")]
     public void BaseClassLibraryOnly_ReferencesNothingButTheSharedFramework(string assemblyName)
     {
         var notBcl = References(assemblyName).Where(r => !IsBaseClassLibrary(r)).ToList();

@@ -33,6 +33,17 @@ public sealed class DependencyRulesTests
             .ShouldHold("LockProtocol references no other Nyckelfri project.");
 
     [Fact]
+    public void Transparency_DependsOnTheBaseClassLibraryAndItselfOnly() =>
+        OwnTypes(Production.Transparency).Should().OnlyHaveDependenciesOn(Production.BaseClassLibraryAndItself(Production.Transparency))
+            .ShouldHold("Transparency (the tamper-evident log's core) uses nothing but the base class library and its own types.");
+
+    [Fact]
+    public void Transparency_DependsOnNoOtherProject() =>
+        OwnTypes(Production.Transparency).ShouldNot().HaveDependencyOnAny(NamesOf(Production.Domain, Production.LockProtocol,
+                Production.LockEmulator, Production.Application, Production.Demo, Production.Web))
+            .ShouldHold("Transparency references no other Nyckelfri project.");
+
+    [Fact]
     public void Application_NeverDependsOnWeb() =>
         OwnTypes(Production.Application).ShouldNot().HaveDependencyOnAny(Production.Names(Production.Web))
             .ShouldHold("Application never uses Web's types: the web host depends on the application, not the other way round.");

@@ -8,12 +8,13 @@ internal static class Production
 {
     public static readonly Assembly Domain = typeof(Nyckelfri.Access.AccessEvent).Assembly;
     public static readonly Assembly LockProtocol = typeof(Nyckelfri.LockProtocol.Credential).Assembly;
+    public static readonly Assembly Transparency = typeof(Nyckelfri.Transparency.MerkleHash).Assembly;
     public static readonly Assembly LockEmulator = typeof(Nyckelfri.LockEmulator.EmulatedLock).Assembly;
     public static readonly Assembly Application = typeof(Nyckelfri.Common.ApplicationSetup).Assembly;
     public static readonly Assembly Demo = typeof(Nyckelfri.Demo.DemoSetup).Assembly;
     public static readonly Assembly Web = typeof(Nyckelfri.Web.Hosting.DemoHosting).Assembly;
 
-    public static readonly Assembly[] All = [Domain, LockProtocol, LockEmulator, Application, Demo, Web];
+    public static readonly Assembly[] All = [Domain, LockProtocol, Transparency, LockEmulator, Application, Demo, Web];
 
     /// <summary>
     /// The names a dependency on <paramref name="assembly"/> shows up as, for NetArchTest's

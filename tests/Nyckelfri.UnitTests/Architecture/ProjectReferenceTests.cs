@@ -13,8 +13,9 @@ public sealed class ProjectReferenceTests
     {
         ["src/Nyckelfri.Domain"] = [],
         ["src/Nyckelfri.LockProtocol"] = [],
+        ["src/Nyckelfri.Transparency"] = [],
         ["src/Nyckelfri.LockEmulator"] = ["src/Nyckelfri.LockProtocol"],
-        ["src/Nyckelfri.Application"] = ["src/Nyckelfri.Domain", "src/Nyckelfri.LockProtocol"],
+        ["src/Nyckelfri.Application"] = ["src/Nyckelfri.Domain", "src/Nyckelfri.LockProtocol", "src/Nyckelfri.Transparency"],
         ["src/Nyckelfri.Demo"] = ["src/Nyckelfri.Application", "src/Nyckelfri.LockEmulator"],
         ["src/Nyckelfri.Web"] = ["src/Nyckelfri.Application", "src/Nyckelfri.Demo"],
         ["tools/Nyckelfri.LockEmulator.Cli"] = ["src/Nyckelfri.LockEmulator"],
@@ -22,7 +23,7 @@ public sealed class ProjectReferenceTests
         ["tests/Nyckelfri.UnitTests"] =
         [
             "src/Nyckelfri.Application", "src/Nyckelfri.LockProtocol", "src/Nyckelfri.LockEmulator", "src/Nyckelfri.Demo", "src/Nyckelfri.Web",
-            "tools/Nyckelfri.LockEmulator.Cli",
+            "src/Nyckelfri.Transparency", "tools/Nyckelfri.LockEmulator.Cli",
         ],
         ["tests/Nyckelfri.IntegrationTests"] = ["src/Nyckelfri.Web", "tests/Nyckelfri.TestIdentityProvider"],
         ["tests/Nyckelfri.BrowserTests"] = ["src/Nyckelfri.Web", "tests/Nyckelfri.TestIdentityProvider"],
@@ -31,7 +32,7 @@ public sealed class ProjectReferenceTests
     };
 
     /// <summary>Projects that may use nothing but the base class library: no package, no framework reference either.</summary>
-    private static readonly string[] BaseClassLibraryOnly = ["src/Nyckelfri.Domain", "src/Nyckelfri.LockProtocol"];
+    private static readonly string[] BaseClassLibraryOnly = ["src/Nyckelfri.Domain", "src/Nyckelfri.LockProtocol", "src/Nyckelfri.Transparency"];
 
     private static readonly string Root = RepositoryRoot();
 
