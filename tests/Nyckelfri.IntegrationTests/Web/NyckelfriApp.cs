@@ -171,6 +171,7 @@ public sealed class NyckelfriApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             SecurityEvents.Decorate(services);
+            CountingPasswordHasher.Register(services);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // A query that takes some rows of an unordered set answers differently from run to run: a test
